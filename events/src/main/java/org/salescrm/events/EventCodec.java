@@ -1,0 +1,71 @@
+package org.salescrm.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+
+/**
+ * Turns event records into CloudEvents JSON and back. Readers ignore fields they do not know,
+ * so producers may add fields without breaking older consumers.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
+    private EventCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Wraps an event in its envelope; {@code time} is when it was recorded, not when it happened. */
+    public static CloudEvent envelope(DomainEvent event, String source, Instant time) {
+        EventType<?> type = EventCatalog.typeOf(event.getClass());
+        return new CloudEvent(CloudEvent.SPEC_VERSION, event.eventId().toString(), source, type.name(),
+                event.aggregateId().toString(), time, CloudEvent.JSON, MAPPER.valueToTree(event));
+    }
+
+    public static String write(CloudEvent envelope) {
+        try {
+            return MAPPER.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + envelope.id(), e);
+        }
+    }
+
+    /** Parses an envelope; throws {@link UndecodableEventException} for anything that is not one. */
+    public static CloudEvent read(String json) {
+        CloudEvent envelope;
+        try {
+            envelope = MAPPER.readValue(json, CloudEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UndecodableEventException("not a CloudEvents JSON envelope: " + e.getMessage(), e);
+        }
+        if (envelope.type() == null || envelope.id() == null || envelope.data() == null) {
+            throw new UndecodableEventException("envelope lacks id, type or data");
+        }
+        return envelope;
+    }
+
+    /** The event record inside an envelope, by its declared type. */
+    public static DomainEvent data(CloudEvent envelope) {
+        EventType<?> type = EventCatalog.byName(envelope.type())
+                .orElseThrow(() -> new UndecodableEventException("unknown event type " + envelope.type()));
+        try {
+            return MAPPER.treeToValue(envelope.data(), type.dataClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UndecodableEventException("data does not match " + type.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+}
