@@ -1,0 +1,43 @@
+package org.salescrm.customer.customer;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.CurrentCaller;
+
+@Path("/api/v1/customers")
+@Authenticated
+public class CustomerResource {
+
+    private final CustomerService service;
+    private final CurrentCaller caller;
+
+    public CustomerResource(CustomerService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    public Uni<RestResponse<CustomerView>> create(@Valid @NotNull CustomerRequest request) {
+        return service.create(request, caller.get())
+                .map(c -> RestResponse.ResponseBuilder.<CustomerView>created(URI.create("/api/v1/customers/" + c.id))
+                        .entity(CustomerView.of(c)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<CustomerView> get(@PathParam("id") UUID id) {
+        return service.find(id, caller.get())
+                .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                .map(CustomerView::of);
+    }
+}

@@ -1,0 +1,99 @@
+package org.salescrm.customer.customer;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.salescrm.platform.outbox.Outbox;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.Caller;
+
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CustomerService(CustomerRepository customers, Outbox outbox, Clock clock) {
+        this.customers = customers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a customer owned by the caller, unless it already exists. The read finds the usual
+     * duplicate; the unique indexes catch the one created by a concurrent request, which then
+     * answers the same 409 through {@link #duplicateOf(Customer)}.
+     */
+    public Uni<Customer> create(CustomerRequest request, Caller caller) {
+        Customer customer = newCustomer(request, caller);
+        return insert(customer)
+                .onFailure(CustomerService::isUniqueViolation)
+                .recoverWithUni(() -> duplicateOf(customer));
+    }
+
+    @WithTransaction
+    Uni<Customer> insert(Customer customer) {
+        return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
+                .onItem().ifNotNull().transformToUni(CustomerService::duplicate)
+                .chain(() -> customers.persistAndFlush(customer))
+                .call(saved -> outbox.append(CustomerEvents.created(saved)));
+    }
+
+    @WithSession
+    Uni<Customer> duplicateOf(Customer customer) {
+        return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
+                .onItem().ifNotNull().transformToUni(CustomerService::<Customer>duplicate)
+                .onItem().ifNull().failWith(() -> new IllegalStateException("unique index hit without a duplicate"));
+    }
+
+    @WithSession
+    public Uni<Customer> find(UUID id, Caller caller) {
+        return customers.findVisible(id, caller);
+    }
+
+    private Customer newCustomer(CustomerRequest request, Caller caller) {
+        Instant now = clock.instant();
+        Customer c = new Customer();
+        c.id = UUID.randomUUID();
+        c.name = request.name().strip();
+        c.normalizedName = CustomerNames.normalize(request.name());
+        c.industry = request.industry();
+        c.region = request.region();
+        c.scale = request.scale();
+        c.source = request.source();
+        c.phone = CustomerNames.normalizePhone(request.phone());
+        c.creditCode = CustomerNames.normalizeCreditCode(request.creditCode());
+        c.address = request.address();
+        c.grade = request.grade() == null ? "C" : request.grade();
+        c.ownerId = caller.id();
+        c.ownerTeam = caller.team();
+        c.createdBy = caller.id();
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    private static <T> Uni<T> duplicate(Customer existing) {
+        ProblemException conflict = Problems.conflict("duplicate-customer", "duplicate-customer", existing.name)
+                .with("existingCustomerId", existing.id);
+        return Uni.createFrom().failure(conflict);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("23505")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
