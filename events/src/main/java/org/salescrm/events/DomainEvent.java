@@ -6,7 +6,10 @@ import java.util.UUID;
 /**
  * What every event carries, whatever it tells. Consumers rely on {@link #aggregateVersion()}
  * to apply an aggregate's events at most once and in order, and on {@link #occurredAt()}
- * (business time) rather than on when the event was published.
+ * (business time) rather than on when the event was published. An event that changes no state
+ * (a reclaim warning, an overdue follow-up) or that follows another for the same change (a lost
+ * decision maker, a won opportunity) repeats the aggregate's current version, so consumers of
+ * those deduplicate by {@link #eventId()}.
  */
 public interface DomainEvent {
 

@@ -5,13 +5,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.salescrm.events.analytics.AlertChanged;
+import org.salescrm.events.analytics.AlertRaised;
+import org.salescrm.events.analytics.AlertResolved;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.customer.CustomerReclaimWarning;
+import org.salescrm.events.customer.CustomerUpdated;
+import org.salescrm.events.customer.DecisionMakerLost;
+import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonUpdated;
+import org.salescrm.events.customer.OpportunityLost;
+import org.salescrm.events.customer.OpportunityOpened;
+import org.salescrm.events.customer.OpportunityStageChanged;
+import org.salescrm.events.customer.OpportunityUpdated;
+import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.events.target.EvaluationPublished;
+import org.salescrm.events.target.GoalAcknowledged;
+import org.salescrm.events.target.GoalSet;
+import org.salescrm.events.visit.FollowUpCompleted;
+import org.salescrm.events.visit.FollowUpCreated;
+import org.salescrm.events.visit.FollowUpOverdue;
+import org.salescrm.events.visit.VisitCorrected;
+import org.salescrm.events.visit.VisitLogged;
 
 /** Every event type the system publishes, with its topic. */
 public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
-            new EventType<>(CustomerCreated.TYPE, CustomerCreated.class, Topics.CUSTOMERS));
+            new EventType<>(CustomerCreated.TYPE, CustomerCreated.class, Topics.CUSTOMERS),
+            new EventType<>(CustomerUpdated.TYPE, CustomerUpdated.class, Topics.CUSTOMERS),
+            new EventType<>(CustomerOwnerChanged.TYPE, CustomerOwnerChanged.class, Topics.CUSTOMERS),
+            new EventType<>(CustomerReclaimWarning.TYPE, CustomerReclaimWarning.class, Topics.CUSTOMERS),
+            new EventType<>(DecisionMakerLost.TYPE, DecisionMakerLost.class, Topics.CUSTOMERS),
+            new EventType<>(KeyPersonAdded.TYPE, KeyPersonAdded.class, Topics.CUSTOMERS),
+            new EventType<>(KeyPersonUpdated.TYPE, KeyPersonUpdated.class, Topics.CUSTOMERS),
+            new EventType<>(KeyPersonLeft.TYPE, KeyPersonLeft.class, Topics.CUSTOMERS),
+            new EventType<>(OpportunityOpened.TYPE, OpportunityOpened.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityUpdated.TYPE, OpportunityUpdated.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityStageChanged.TYPE, OpportunityStageChanged.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityWon.TYPE, OpportunityWon.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityLost.TYPE, OpportunityLost.class, Topics.OPPORTUNITIES),
+            new EventType<>(VisitLogged.TYPE, VisitLogged.class, Topics.VISITS),
+            new EventType<>(VisitCorrected.TYPE, VisitCorrected.class, Topics.VISITS),
+            new EventType<>(FollowUpCreated.TYPE, FollowUpCreated.class, Topics.FOLLOW_UPS),
+            new EventType<>(FollowUpCompleted.TYPE, FollowUpCompleted.class, Topics.FOLLOW_UPS),
+            new EventType<>(FollowUpOverdue.TYPE, FollowUpOverdue.class, Topics.FOLLOW_UPS),
+            new EventType<>(GoalSet.TYPE, GoalSet.class, Topics.GOALS),
+            new EventType<>(GoalAcknowledged.TYPE, GoalAcknowledged.class, Topics.GOALS),
+            new EventType<>(EvaluationPublished.TYPE, EvaluationPublished.class, Topics.GOALS),
+            new EventType<>(AlertRaised.TYPE, AlertRaised.class, Topics.ALERTS),
+            new EventType<>(AlertChanged.TYPE, AlertChanged.class, Topics.ALERTS),
+            new EventType<>(AlertResolved.TYPE, AlertResolved.class, Topics.ALERTS));
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -1,10 +1,14 @@
 package org.salescrm.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 
@@ -14,12 +18,18 @@ import java.time.Instant;
  */
 public final class EventCodec {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    // data travels as a JsonNode, so money must stay BigDecimal in the tree: doubles would round
+    // large amounts, and stripped zeros would print 580000.00 as 5.8E+5.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(Include.ALWAYS, Include.ALWAYS))
+            .build();
 
     private EventCodec() {
     }
@@ -51,8 +61,10 @@ public final class EventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UndecodableEventException("not a CloudEvents JSON envelope: " + e.getMessage(), e);
         }
-        if (envelope.type() == null || envelope.id() == null || envelope.data() == null) {
-            throw new UndecodableEventException("envelope lacks id, type or data");
+        // the JSON literal null parses to no envelope at all, and "data": null to a NullNode
+        if (envelope == null || envelope.type() == null || envelope.id() == null
+                || envelope.data() == null || !envelope.data().isObject()) {
+            throw new UndecodableEventException("envelope lacks id, type or data object");
         }
         return envelope;
     }
@@ -61,11 +73,18 @@ public final class EventCodec {
     public static DomainEvent data(CloudEvent envelope) {
         EventType<?> type = EventCatalog.byName(envelope.type())
                 .orElseThrow(() -> new UndecodableEventException("unknown event type " + envelope.type()));
+        DomainEvent event;
         try {
-            return MAPPER.treeToValue(envelope.data(), type.dataClass());
+            event = MAPPER.treeToValue(envelope.data(), type.dataClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UndecodableEventException("data does not match " + type.name() + ": " + e.getMessage(), e);
         }
+        // without these a consumer can neither deduplicate, order nor date the event: dead-letter it now
+        if (event == null || event.eventId() == null || event.aggregateId() == null || event.occurredAt() == null
+                || event.partitionKey() == null) {
+            throw new UndecodableEventException(type.name() + " " + envelope.id()
+                    + " lacks eventId, aggregateId, occurredAt or its partition key");
+        }
+        return event;
     }
-
 }

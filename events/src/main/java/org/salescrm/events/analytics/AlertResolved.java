@@ -1,0 +1,27 @@
+package org.salescrm.events.analytics;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.salescrm.events.DomainEvent;
+
+/** An alert closed: none of its causes holds any more (CAUSES_CLEARED) or its subject closed (SUBJECT_CLOSED). */
+public record AlertResolved(
+        UUID eventId,
+        UUID aggregateId,
+        long aggregateVersion,
+        String ownerId,
+        String ownerTeam,
+        Instant occurredAt,
+        String alertType,
+        UUID subjectId,
+        UUID customerId,
+        Instant resolvedAt,
+        String reason) implements DomainEvent {
+
+    public static final String TYPE = "crm.alert.resolved.v1";
+
+    @Override
+    public UUID partitionKey() {
+        return customerId;
+    }
+}
