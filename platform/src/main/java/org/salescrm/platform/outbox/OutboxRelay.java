@@ -51,7 +51,7 @@ public class OutboxRelay {
         this.producers = producers;
     }
 
-    @Scheduled(every = "${crm.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         if (!config.enabled()) {
             return;

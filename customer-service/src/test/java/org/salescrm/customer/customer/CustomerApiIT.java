@@ -1,0 +1,180 @@
+package org.salescrm.customer.customer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.TestTokens;
+
+/** The customer API as a client sees it: statuses, problem bodies and who may see what. */
+@QuarkusTest
+class CustomerApiIT {
+
+    static final String REP_EAST_1 = TestTokens.rep("rep-east-1", "east");
+    static final String REP_EAST_2 = TestTokens.rep("rep-east-2", "east");
+    static final String MGR_EAST = TestTokens.manager("mgr-east", "east");
+    static final String MGR_WEST = TestTokens.manager("mgr-west", "west");
+    static final String ADMIN = TestTokens.admin("admin");
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static String create(String token, Map<String, Object> body) {
+        return as(token).body(body).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String uniqueName(String base) {
+        return base + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void createdCustomerBelongsToTheCallerAndIsReadable() {
+        String name = uniqueName("杭州云杉科技有限公司");
+        String location = as(REP_EAST_1).body(Map.of("name", name, "grade", "A", "industry", "制造业"))
+                .post("/api/v1/customers")
+                .then().statusCode(201)
+                .body("ownerId", equalTo("rep-east-1"))
+                .body("ownerTeam", equalTo("east"))
+                .body("inPool", equalTo(false))
+                .body("version", notNullValue())
+                .extract().header("Location");
+
+        as(REP_EAST_1).get(location).then().statusCode(200)
+                .body("name", equalTo(name))
+                .body("grade", equalTo("A"));
+    }
+
+    @Test
+    void gradeDefaultsToC() {
+        as(REP_EAST_1).body(Map.of("name", uniqueName("宁波海曙贸易")))
+                .post("/api/v1/customers").then().statusCode(201).body("grade", equalTo("C"));
+    }
+
+    @Test
+    void repCannotReadAnotherRepsCustomer() {
+        String id = create(REP_EAST_1, Map.of("name", uniqueName("苏州工业园区精工")));
+
+        as(REP_EAST_2).get("/api/v1/customers/" + id).then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://salescrm.dev/problems/not-found"));
+    }
+
+    @Test
+    void invisibleAndMissingCustomersAnswerAlike() {
+        String id = create(REP_EAST_1, Map.of("name", uniqueName("无锡蓝海物流")));
+        String invisible = as(REP_EAST_2).get("/api/v1/customers/" + id).then().statusCode(404)
+                .extract().path("title");
+        String missing = as(REP_EAST_2).get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
+                .extract().path("title");
+        assertThat(invisible).isEqualTo(missing);
+    }
+
+    @Test
+    void managerSeesOwnTeamsCustomersButNotAnotherTeams() {
+        String id = create(REP_EAST_1, Map.of("name", uniqueName("南京紫金软件")));
+
+        as(MGR_EAST).get("/api/v1/customers/" + id).then().statusCode(200);
+        as(MGR_WEST).get("/api/v1/customers/" + id).then().statusCode(404);
+        as(ADMIN).get("/api/v1/customers/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorized() {
+        given().get("/api/v1/customers/" + UUID.randomUUID()).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().contentType(ContentType.JSON).body(Map.of("name", "无令牌公司"))
+                .post("/api/v1/customers").then().statusCode(401);
+    }
+
+    @Test
+    void requestWithForgedTokenIsUnauthorized() {
+        String forged = REP_EAST_1.substring(0, REP_EAST_1.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        as(forged).get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void duplicateNamePointsToTheExistingCustomerEvenAcrossReps() {
+        String base = uniqueName("杭州西溪");
+        String id = create(REP_EAST_1, Map.of("name", base + "科技有限公司"));
+
+        as(REP_EAST_2).body(Map.of("name", " " + base + " 科技 股份有限公司"))
+                .post("/api/v1/customers").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://salescrm.dev/problems/duplicate-customer"))
+                .body("existingCustomerId", equalTo(id));
+    }
+
+    @Test
+    void duplicateCreditCodeIsRefused() {
+        String code = "91330100" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)) + "X";
+        String id = create(REP_EAST_1, Map.of("name", uniqueName("温州瓯江电气"), "creditCode", code));
+
+        as(REP_EAST_1).body(Map.of("name", uniqueName("另一个名字"), "creditCode", code))
+                .post("/api/v1/customers").then().statusCode(409).body("existingCustomerId", equalTo(id));
+    }
+
+    @Test
+    void missingNameNamesTheField() {
+        as(REP_EAST_1).body(Map.of("grade", "B")).post("/api/v1/customers").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("name"))
+                .body("errors.rule", hasItem("NotBlank"));
+    }
+
+    @Test
+    void overlongNameAndBadGradeAreEachNamed() {
+        as(REP_EAST_1).body(Map.of("name", "名".repeat(201), "grade", "D")).post("/api/v1/customers").then()
+                .statusCode(422)
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("grade"));
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        as(REP_EAST_1).body(Map.of("name", uniqueName("未知字段"), "nickname", "x")).post("/api/v1/customers").then()
+                .statusCode(400)
+                .body("type", equalTo("https://salescrm.dev/problems/unknown-field"))
+                .body("errors[0].field", equalTo("nickname"));
+    }
+
+    @Test
+    void serverOwnedFieldsCannotBeSet() {
+        as(REP_EAST_1).body(Map.of("name", uniqueName("越权"), "ownerId", "rep-east-2")).post("/api/v1/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("ownerId"));
+        as(REP_EAST_1).body(Map.of("name", uniqueName("越权"), "version", 7)).post("/api/v1/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("version"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        as(REP_EAST_1).body("{\"name\": ").post("/api/v1/customers").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void problemDetailFollowsAcceptLanguage() {
+        as(REP_EAST_1).header("Accept-Language", "zh-CN,zh;q=0.9")
+                .get("/api/v1/customers/" + UUID.randomUUID()).then()
+                .statusCode(404).body("title", equalTo("未找到")).body("detail", containsString("无权查看"));
+        as(REP_EAST_1).header("Accept-Language", "en")
+                .get("/api/v1/customers/" + UUID.randomUUID()).then()
+                .statusCode(404).body("title", equalTo("Not found"));
+    }
+}
