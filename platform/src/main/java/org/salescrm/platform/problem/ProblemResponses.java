@@ -19,7 +19,14 @@ public final class ProblemResponses {
 
     public static Response of(HttpHeaders headers, int status, String slug, List<FieldViolation> violations,
                               Map<String, Object> extensions, String detailKey, Object... detailArgs) {
-        Locale locale = ProblemMessages.pick(headers == null ? List.of() : headers.getAcceptableLanguages());
+        return of(headers == null ? List.of() : headers.getAcceptableLanguages(), status, slug, violations, extensions,
+                detailKey, detailArgs);
+    }
+
+    public static Response of(List<Locale> acceptableLanguages, int status, String slug,
+                              List<FieldViolation> violations, Map<String, Object> extensions, String detailKey,
+                              Object... detailArgs) {
+        Locale locale = ProblemMessages.pick(acceptableLanguages);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug);
         body.put("title", ProblemMessages.format(locale, "title." + slug));

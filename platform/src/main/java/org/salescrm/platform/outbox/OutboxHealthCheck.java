@@ -1,0 +1,47 @@
+package org.salescrm.platform.outbox;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Shows how far the outbox lags (pending events, age of the oldest). It stays UP while Kafka is
+ * away: the service still takes writes safely then, and taking every instance out of the load
+ * balancer would turn a messaging outage into a full one. Alert on the lag instead.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxHealthCheck implements AsyncHealthCheck {
+
+    private final Pool pool;
+    private final Clock clock;
+
+    public OutboxHealthCheck(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return pool.preparedQuery("SELECT count(*), min(created_at) FROM outbox_event WHERE sent_at IS NULL")
+                .execute(Tuple.tuple())
+                .map(rows -> report(rows.iterator().next()));
+    }
+
+    private HealthCheckResponse report(Row row) {
+        OffsetDateTime oldest = row.getOffsetDateTime(1);
+        long lagSeconds = oldest == null ? 0
+                : Math.max(0, clock.instant().getEpochSecond() - oldest.toInstant().getEpochSecond());
+        return HealthCheckResponse.named("outbox").up()
+                .withData("pending", row.getLong(0))
+                .withData("oldestPendingSeconds", lagSeconds)
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package org.salescrm.platform.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
+
+/**
+ * Where the next page starts: the sort value and id of the last item served. Opaque to clients
+ * (base64url), and stable while records are added, unlike an offset.
+ */
+public record Cursor(String sortValue, UUID id) {
+
+    private static final String SEPARATOR = "\u001f";
+
+    public String encode() {
+        byte[] raw = (sortValue + SEPARATOR + id).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /** Reads a cursor a client sent back; anything this service did not hand out is a 400 on {@code cursor}. */
+    public static Cursor decode(String encoded) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int cut = raw.lastIndexOf(SEPARATOR);
+            return new Cursor(raw.substring(0, cut), UUID.fromString(raw.substring(cut + 1)));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
+                    "malformed-field", "cursor", encoded);
+        }
+    }
+}
