@@ -3,7 +3,14 @@ package org.salescrm.customer.customer;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
 
@@ -14,6 +21,43 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     public Uni<Customer> findVisible(UUID id, Caller caller) {
         Visibility visibility = Visibility.of(caller).or("ownerId is null");
         return find(visibility.where("id = :id and deletedAt is null"), visibility.with("id", id)).firstResult();
+    }
+
+    /** Visible customers matching the filter, newest first, from the cursor on. */
+    public Uni<List<Customer>> list(CustomerFilter filter, PageRequest page, Caller caller) {
+        Visibility visibility = Visibility.of(caller).or("ownerId is null");
+        StringBuilder where = new StringBuilder("deletedAt is null");
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        if (filter.q() != null) {
+            where.append(" and lower(name) like :q escape '!'");
+            params.put("q", "%" + likeEscaped(filter.q().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.grade() != null) {
+            where.append(" and grade = :grade");
+            params.put("grade", filter.grade());
+        }
+        if (filter.ownerId() != null) {
+            where.append(" and ownerId = :ownerId");
+            params.put("ownerId", filter.ownerId());
+        }
+        if (filter.pool() != null) {
+            where.append(filter.pool() ? " and ownerId is null" : " and ownerId is not null");
+        }
+        if (page.after() != null) {
+            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
+            params.put("afterAt", Instant.parse(page.after().sortValue()));
+            params.put("afterId", page.after().id());
+        }
+        String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";
+        return find(query, params).range(0, page.fetchSize() - 1).list();
+    }
+
+    static Cursor cursorOf(Customer customer) {
+        return new Cursor(customer.createdAt.toString(), customer.id);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The live customer that a new one would duplicate, whoever owns it. */

@@ -4,13 +4,18 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 
@@ -31,6 +36,16 @@ public class CustomerResource {
         return service.create(request, caller.get())
                 .map(c -> RestResponse.ResponseBuilder.<CustomerView>created(URI.create("/api/v1/customers/" + c.id))
                         .entity(CustomerView.of(c)).build());
+    }
+
+    @GET
+    public Uni<Page<CustomerView>> list(@QueryParam("q") @Size(max = 200) String q,
+                                        @QueryParam("grade") @Pattern(regexp = "^[ABC]$") String grade,
+                                        @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                        @QueryParam("pool") Boolean pool,
+                                        @QueryParam("limit") Integer limit,
+                                        @QueryParam("cursor") String cursor) {
+        return service.list(new CustomerFilter(q, grade, ownerId, pool), PageRequest.of(limit, cursor), caller.get());
     }
 
     @GET

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.platform.outbox.Outbox;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
@@ -55,6 +57,12 @@ public class CustomerService {
     @WithSession
     public Uni<Customer> find(UUID id, Caller caller) {
         return customers.findVisible(id, caller);
+    }
+
+    @WithSession
+    public Uni<Page<CustomerView>> list(CustomerFilter filter, PageRequest page, Caller caller) {
+        return customers.list(filter, page, caller)
+                .map(rows -> Page.of(rows, page, CustomerRepository::cursorOf, CustomerView::of));
     }
 
     private Customer newCustomer(CustomerRequest request, Caller caller) {

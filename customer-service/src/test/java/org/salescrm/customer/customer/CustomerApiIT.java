@@ -2,7 +2,9 @@ package org.salescrm.customer.customer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -10,8 +12,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.TestTokens;
@@ -121,6 +129,28 @@ class CustomerApiIT {
     }
 
     @Test
+    void twoConcurrentCreatesOfOneCompanyLeaveExactlyOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String name = uniqueName("并发创建");
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<Integer> post = () -> {
+                    start.await();
+                    return as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode();
+                };
+                Future<Integer> first = pool.submit(post);
+                Future<Integer> second = pool.submit(post);
+                start.countDown();
+
+                assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void duplicateCreditCodeIsRefused() {
         String code = "91330100" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)) + "X";
         String id = create(REP_EAST_1, Map.of("name", uniqueName("温州瓯江电气"), "creditCode", code));
@@ -176,5 +206,63 @@ class CustomerApiIT {
         as(REP_EAST_1).header("Accept-Language", "en")
                 .get("/api/v1/customers/" + UUID.randomUUID()).then()
                 .statusCode(404).body("title", equalTo("Not found"));
+    }
+
+    @Test
+    void listShowsVisibleCustomersPageByPage() {
+        String marker = uniqueName("分页");
+        String me = TestTokens.rep("rep-" + UUID.randomUUID(), "east");
+        String colleague = TestTokens.rep("rep-" + UUID.randomUUID(), "east");
+        for (int i = 0; i < 3; i++) {
+            create(me, Map.of("name", marker + "客户" + i));
+        }
+        create(colleague, Map.of("name", marker + "同事的客户"));
+
+        var first = as(me).queryParam("q", marker).queryParam("limit", 2).get("/api/v1/customers")
+                .then().statusCode(200).body("items", hasSize(2)).extract();
+        String next = first.path("next");
+        var second = as(me).queryParam("q", marker).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/api/v1/customers").then().statusCode(200).body("items", hasSize(1)).extract();
+
+        assertThat(second.<String>path("next")).isNull();
+        List<String> names = new java.util.ArrayList<>(first.<List<String>>path("items.name"));
+        names.addAll(second.<List<String>>path("items.name"));
+        assertThat(names).containsExactly(marker + "客户2", marker + "客户1", marker + "客户0");
+    }
+
+    @Test
+    void managerListsTheTeamsCustomersOnly() {
+        String marker = uniqueName("团队");
+        create(TestTokens.rep("rep-" + UUID.randomUUID(), "east"), Map.of("name", marker + "东区"));
+        create(TestTokens.rep("rep-" + UUID.randomUUID(), "west"), Map.of("name", marker + "西区"));
+
+        as(MGR_EAST).queryParam("q", marker).get("/api/v1/customers").then().statusCode(200)
+                .body("items.name", contains(marker + "东区"));
+        as(ADMIN).queryParam("q", marker).get("/api/v1/customers").then().statusCode(200)
+                .body("items", hasSize(2));
+    }
+
+    @Test
+    void oversizePageAndForeignCursorAreRefused() {
+        as(REP_EAST_1).queryParam("limit", 201).get("/api/v1/customers").then()
+                .statusCode(422).body("errors[0].field", equalTo("limit"));
+        as(REP_EAST_1).queryParam("cursor", "not-ours").get("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void callerOverTheRateLimitIsToldWhenToRetry() {
+        String token = TestTokens.rep("rep-" + UUID.randomUUID(), "east");
+        int status = 0;
+        for (int i = 0; i < 400 && status != 429; i++) {
+            status = as(token).get("/api/v1/customers/" + UUID.randomUUID()).then().extract().statusCode();
+        }
+
+        assertThat(status).isEqualTo(429);
+        as(token).get("/api/v1/customers/" + UUID.randomUUID()).then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        as(REP_EAST_2).get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404);
     }
 }

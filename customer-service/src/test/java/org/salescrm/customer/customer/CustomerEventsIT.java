@@ -26,6 +26,7 @@ import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.testsupport.SharedKafka;
+import org.salescrm.testsupport.SharedPostgres;
 
 /** What customer changes publish, through the outbox, on the real broker. */
 @QuarkusTest
@@ -51,8 +52,9 @@ class CustomerEventsIT {
     }
 
     @AfterEach
-    void brokerIsBack() {
+    void infrastructureIsBack() {
         SharedKafka.start();
+        SharedPostgres.start();
     }
 
     @Test
@@ -103,6 +105,24 @@ class CustomerEventsIT {
         SharedKafka.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> recordsFor(id).size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !isPending(id));
+    }
+
+    @Test
+    void serviceComesBackAfterADatabaseRestartWithNothingLost() {
+        String before = as(REP_EAST_1).body(Map.of("name", uniqueName("杭州钱塘新材料"))).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+
+        SharedPostgres.stop();
+        as(REP_EAST_1).body(Map.of("name", uniqueName("数据库停机时"))).post("/api/v1/customers")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+        SharedPostgres.start();
+
+        String after = await().atMost(Duration.ofSeconds(30)).until(
+                () -> as(REP_EAST_1).body(Map.of("name", uniqueName("数据库恢复后"))).post("/api/v1/customers")
+                        .then().extract(),
+                response -> response.statusCode() == 201).path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(before).size() == 1 && recordsFor(after).size() == 1);
+        as(REP_EAST_1).get("/api/v1/customers/" + before).then().statusCode(200);
     }
 
     private List<ConsumerRecord<String, String>> recordsFor(String customerId) {

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(HttpHeaders headers, ProblemException problem) {
@@ -90,10 +94,29 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(headers, status, "http-" + status, List.of(), Map.of(), "http-" + status);
     }
 
+    /** The database is away (restarting, failing over): the request did nothing and can be retried. */
     @ServerExceptionMapper
-    public Response unexpected(HttpHeaders headers, RuntimeException e) {
+    public Response unexpected(HttpHeaders headers, Exception e) {
+        if (isStoreUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(ProblemResponses.of(headers, 503, "unavailable", List.of(), Map.of(),
+                    "unavailable")).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure", e);
         return ProblemResponses.of(headers, 500, "internal", List.of(), Map.of(), "internal");
+    }
+
+    static boolean isStoreUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FieldViolation toViolation(ConstraintViolation<?> violation) {
