@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Picks ports for servers that must keep their port across a restart. */
-final class FreePorts {
+public final class FreePorts {
 
     // Below Linux's ephemeral range (32768-60999): while a server is stopped, no outgoing client connection
     // can take its port, so it can always bind the same port again when it restarts.
@@ -16,7 +16,7 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static int pick() {
+    public static int pick() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
             if (isFree(candidate)) {

@@ -128,9 +128,11 @@ class CustomerEventsConsumerIT {
         return EventCodec.write(EventCodec.envelope(event, "/customer-service", MONDAY_MORNING.plusSeconds(60)));
     }
 
+    /** Publishes as the outbox relay does, headers included. */
     private static void publish(String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CUSTOMERS, key, value))
-                .awaitCompletion(Duration.ofSeconds(10));
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CUSTOMERS, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
     }
 
     private static long deadLettersFor(ConsumerTask<String, String> deadLetters, String key) {
