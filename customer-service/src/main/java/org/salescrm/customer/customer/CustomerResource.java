@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.Problems;
@@ -31,11 +33,18 @@ public class CustomerResource {
         this.caller = caller;
     }
 
+    /** 201 with the new customer; 200 with the first one when a request with the same Idempotency-Key is retried. */
     @POST
-    public Uni<RestResponse<CustomerView>> create(@Valid @NotNull CustomerRequest request) {
-        return service.create(request, caller.get())
-                .map(c -> RestResponse.ResponseBuilder.<CustomerView>created(URI.create("/api/v1/customers/" + c.id))
-                        .entity(CustomerView.of(c)).build());
+    public Uni<RestResponse<CustomerView>> create(@Valid @NotNull CustomerRequest request,
+                                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
+        return service.create(request, caller.get(), key).map(created -> {
+            Customer c = created.resource();
+            return created.replayed()
+                    ? RestResponse.ok(CustomerView.of(c))
+                    : RestResponse.ResponseBuilder.<CustomerView>created(URI.create("/api/v1/customers/" + c.id))
+                            .entity(CustomerView.of(c)).build();
+        });
     }
 
     @GET

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.salescrm.platform.idempotency.Created;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -19,28 +21,43 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, Outbox outbox, Clock clock) {
+    public CustomerService(CustomerRepository customers, Outbox outbox, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.customers = customers;
         this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
     /**
      * Creates a customer owned by the caller, unless it already exists. The read finds the usual
      * duplicate; the unique indexes catch the one created by a concurrent request, which then
-     * answers the same 409 through {@link #duplicateOf(Customer)}.
+     * answers the same 409 through {@link #duplicateOf(Customer)}. A retry with the first
+     * request's idempotency key gets the customer that request created.
      */
-    public Uni<Customer> create(CustomerRequest request, Caller caller) {
+    public Uni<Created<Customer>> create(CustomerRequest request, Caller caller, String idempotencyKey) {
         Customer customer = newCustomer(request, caller);
-        return insert(customer)
+        return insertOnce(customer, caller, idempotencyKey)
                 .onFailure(CustomerService::isUniqueViolation)
                 .recoverWithUni(() -> duplicateOf(customer));
     }
 
     @WithTransaction
-    Uni<Customer> insert(Customer customer) {
+    Uni<Created<Customer>> insertOnce(Customer customer, Caller caller, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return insert(customer).map(Created::fresh);
+        }
+        return idempotencyKeys.claim(caller.id(), idempotencyKey, "customer", customer.id)
+                .chain(owner -> owner.equals(customer.id)
+                        ? insert(customer).map(Created::fresh)
+                        : customers.findVisible(owner, caller)
+                                .onItem().ifNull().failWith(() -> Problems.notFound("customer", owner))
+                                .map(Created::replay));
+    }
+
+    private Uni<Customer> insert(Customer customer) {
         return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
                 .onItem().ifNotNull().transformToUni(CustomerService::duplicate)
                 .chain(() -> customers.persistAndFlush(customer))
@@ -48,9 +65,9 @@ public class CustomerService {
     }
 
     @WithSession
-    Uni<Customer> duplicateOf(Customer customer) {
+    <T> Uni<T> duplicateOf(Customer customer) {
         return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
-                .onItem().ifNotNull().transformToUni(CustomerService::<Customer>duplicate)
+                .onItem().ifNotNull().transformToUni(CustomerService::<T>duplicate)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("unique index hit without a duplicate"));
     }
 

@@ -151,6 +151,58 @@ class CustomerApiIT {
     }
 
     @Test
+    void retriedCreateWithTheSameIdempotencyKeyReturnsTheFirstCustomer() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", uniqueName("离线重试"));
+
+        String first = as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+        String again = as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers")
+                .then().statusCode(200).extract().path("id");
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void racingRetriesWithOneKeyCreateOneCustomer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            String key = UUID.randomUUID().toString();
+            Map<String, Object> body = Map.of("name", uniqueName("并发重试"));
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<io.restassured.response.Response> post = () -> {
+                start.await();
+                return as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers");
+            };
+            Future<io.restassured.response.Response> first = pool.submit(post);
+            Future<io.restassured.response.Response> second = pool.submit(post);
+            start.countDown();
+
+            assertThat(List.of(first.get().statusCode(), second.get().statusCode())).containsExactlyInAnyOrder(201, 200);
+            assertThat(first.get().<String>path("id")).isEqualTo(second.get().path("id"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsCaller() {
+        String key = UUID.randomUUID().toString();
+        String mine = as(REP_EAST_1).header("Idempotency-Key", key).body(Map.of("name", uniqueName("我的")))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String theirs = as(REP_EAST_2).header("Idempotency-Key", key).body(Map.of("name", uniqueName("他的")))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+
+        assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    @Test
+    void malformedIdempotencyKeyIsNamed() {
+        as(REP_EAST_1).header("Idempotency-Key", "x".repeat(201)).body(Map.of("name", uniqueName("坏键")))
+                .post("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
     void duplicateCreditCodeIsRefused() {
         String code = "91330100" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)) + "X";
         String id = create(REP_EAST_1, Map.of("name", uniqueName("温州瓯江电气"), "creditCode", code));
@@ -253,13 +305,12 @@ class CustomerApiIT {
     @Test
     void callerOverTheRateLimitIsToldWhenToRetry() {
         String token = TestTokens.rep("rep-" + UUID.randomUUID(), "east");
-        int status = 0;
-        for (int i = 0; i < 400 && status != 429; i++) {
-            status = as(token).get("/api/v1/customers/" + UUID.randomUUID()).then().extract().statusCode();
+        io.restassured.response.Response response = null;
+        for (int i = 0; i < 400 && (response == null || response.statusCode() != 429); i++) {
+            response = as(token).get("/api/v1/customers/" + UUID.randomUUID());
         }
 
-        assertThat(status).isEqualTo(429);
-        as(token).get("/api/v1/customers/" + UUID.randomUUID()).then()
+        response.then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue());
