@@ -10,7 +10,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +32,9 @@ public final class TestTokens {
     /** The issuer every test token carries; no server answers there ({@code .invalid} never resolves). */
     public static final String ISSUER = "https://test-only.salescrm.invalid/realms/crm";
     // Long enough for any test run; a token minted at class load must not expire mid-suite.
-    private static final Duration LIFETIME = Duration.ofHours(12);
+    /** Fixed times make every token for one user the same, whatever the clock of a test that replays history. */
+    private static final Instant ISSUED_AT = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant EXPIRES_AT = Instant.parse("2099-12-31T23:59:59Z");
     private static final String PRIVATE_KEY = "test-only-jwt-private-key.pem";
     private static final String PUBLIC_KEY = "test-only-jwt-public-key.pem";
     private static final String KEY_ID = "salescrm-test-only";
@@ -63,11 +64,10 @@ public final class TestTokens {
      * the {@code teams} claim out, so only users who manage teams carry one.
      */
     public static String token(String user, String team, List<String> roles, List<String> teams) {
-        Instant now = Instant.now();
         return Jwt.claims(claims(user, team, roles, teams))
                 .issuer(ISSUER)
-                .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
+                .issuedAt(ISSUED_AT)
+                .expiresAt(EXPIRES_AT)
                 .jws()
                 .keyId(KEY_ID)
                 .algorithm(SignatureAlgorithm.RS256)

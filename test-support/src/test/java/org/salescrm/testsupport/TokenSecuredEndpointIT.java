@@ -61,7 +61,7 @@ class TokenSecuredEndpointIT {
         generator.initialize(2048);
         String forged = Jwt.claims(Map.of("sub", "intruder", "groups", List.of("admin")))
                 .issuer(TestTokens.ISSUER)
-                .expiresAt(Instant.now().plusSeconds(600))
+                .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
                 .sign(generator.generateKeyPair().getPrivate());
 
         given().auth().oauth2(forged).when().get("/api/v1/caller").then().statusCode(401);
@@ -71,7 +71,7 @@ class TokenSecuredEndpointIT {
     void tokenFromAnotherIssuerIsRejected() throws Exception {
         String otherIssuer = Jwt.claims(Map.of("sub", "rep-east-1", "groups", List.of("rep")))
                 .issuer("https://elsewhere.invalid")
-                .expiresAt(Instant.now().plusSeconds(600))
+                .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
                 .sign(TestTokens.privateKey());
 
         given().auth().oauth2(otherIssuer).when().get("/api/v1/caller").then().statusCode(401);
