@@ -37,6 +37,6 @@ public abstract class ServiceHealthContract {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("crm_outbox_published"));
     }
 }

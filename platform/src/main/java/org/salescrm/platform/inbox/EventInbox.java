@@ -1,6 +1,7 @@
 package org.salescrm.platform.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
@@ -26,10 +27,12 @@ public class EventInbox {
 
     private final ProcessedEvents processed;
     private final InboxConfig config;
+    private final MeterRegistry metrics;
 
-    public EventInbox(ProcessedEvents processed, InboxConfig config) {
+    public EventInbox(ProcessedEvents processed, InboxConfig config, MeterRegistry metrics) {
         this.processed = processed;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public Uni<Void> consume(Message<String> message, String consumer, Function<DomainEvent, Uni<Void>> effect) {
@@ -38,6 +41,7 @@ public class EventInbox {
             event = EventCodec.data(EventCodec.read(message.getPayload()));
         } catch (UndecodableEventException e) {
             LOG.warnf("%s: dead-lettering an undecodable record: %s", consumer, e.getMessage());
+            deadLettered(consumer, "undecodable");
             return Uni.createFrom().completionStage(message.nack(e));
         }
         return applyOnce(consumer, event, effect)
@@ -49,9 +53,14 @@ public class EventInbox {
                     }
                     LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, event.eventId(),
                             config.maxAttempts());
+                    deadLettered(consumer, "failing");
                     return Uni.createFrom().completionStage(message.nack(
                             new EventApplicationException(event, failure)));
                 });
+    }
+
+    private void deadLettered(String consumer, String cause) {
+        metrics.counter("crm.inbox.dead.lettered", "consumer", consumer, "cause", cause).increment();
     }
 
     private Uni<Void> applyOnce(String consumer, DomainEvent event, Function<DomainEvent, Uni<Void>> effect) {

@@ -1,5 +1,7 @@
 package org.salescrm.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,14 +43,19 @@ public class OutboxRelay {
     private final Clock clock;
     private final OutboxConfig config;
     private final KafkaProducerFactory producers;
+    private final Counter published;
+    private final Counter failedPasses;
     private KafkaProducer<String, String> producer;
     private boolean lastPassFailed;
 
-    public OutboxRelay(Pool pool, Clock clock, OutboxConfig config, KafkaProducerFactory producers) {
+    public OutboxRelay(Pool pool, Clock clock, OutboxConfig config, KafkaProducerFactory producers,
+                       MeterRegistry metrics) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
         this.producers = producers;
+        this.published = metrics.counter("crm.outbox.published");
+        this.failedPasses = metrics.counter("crm.outbox.failed.passes");
     }
 
     @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -70,6 +77,7 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay paused, events stay pending until Kafka is reachable: %s", e.getMessage());
             }
             lastPassFailed = true;
+            failedPasses.increment();
             resetProducer();
         }
     }
@@ -87,6 +95,7 @@ public class OutboxRelay {
             List<Long> sent = send(pending);
             markSent(connection, sent);
             tx.commit().await().atMost(DB_TIMEOUT);
+            published.increment(sent.size());
             if (sent.size() < pending.size()) {
                 throw new IllegalStateException("Kafka did not acknowledge " + (pending.size() - sent.size()) + " events");
             }
