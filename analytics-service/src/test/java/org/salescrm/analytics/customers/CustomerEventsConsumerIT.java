@@ -99,6 +99,30 @@ class CustomerEventsConsumerIT {
     }
 
     @Test
+    void eventThatKeepsFailingIsDeadLetteredAfterItsAttemptsAndTheNextOneIsProcessed() {
+        ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
+                .fromTopics(Topics.deadLetter("analytics-service"));
+        UUID id = UUID.randomUUID();
+        // Decodes fine, but the customer table refuses a customer without a name, on every attempt.
+        CustomerCreated nameless = new CustomerCreated(UUID.randomUUID(), id, 0, "rep-" + UUID.randomUUID(), "east",
+                MONDAY_MORNING, null, "A", null, null, null, null, null);
+        CustomerCreated good = customerCreated(UUID.randomUUID(), "rep-" + UUID.randomUUID(), "重庆两江汽车配件");
+
+        publish(id.toString(), envelope(nameless));
+        publish(id.toString(), envelope(good));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> factVersion(good.aggregateId()) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersFor(deadLetters, id.toString()) == 1);
+        ConsumerRecord<String, String> dead = deadLetters.getRecords().stream()
+                .filter(r -> id.toString().equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains(nameless.eventId().toString());
+        assertThat(factVersion(id)).isNull();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", nameless.eventId())).isZero();
+        deadLetters.close();
+    }
+
+    @Test
     void olderVersionOfACustomerDoesNotOverwriteANewerOne() {
         UUID id = UUID.randomUUID();
         CustomerCreated newer = withVersion(customerCreated(id, "rep-" + UUID.randomUUID(), "新名称"), 3);
