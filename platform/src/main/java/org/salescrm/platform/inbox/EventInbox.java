@@ -3,7 +3,10 @@ package org.salescrm.platform.inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -44,7 +47,8 @@ public class EventInbox {
             deadLettered(consumer, "undecodable");
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return applyOnce(consumer, event, effect)
+        return Uni.createFrom().deferred(() -> applyOnce(consumer, event, effect))
+                .runSubscriptionOn(onCurrentContext())
                 .onFailure().retry().withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
                 .atMost(config.maxAttempts() - 1L)
                 .onItemOrFailure().transformToUni((done, failure) -> {
@@ -57,6 +61,15 @@ public class EventInbox {
                     return Uni.createFrom().completionStage(message.nack(
                             new EventApplicationException(event, failure)));
                 });
+    }
+
+    /**
+     * Hibernate Reactive only runs on the record's Vert.x context, but a retry's back-off delay
+     * resumes on a worker thread: every attempt is sent back to the context first.
+     */
+    private static Executor onCurrentContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     private void deadLettered(String consumer, String cause) {
