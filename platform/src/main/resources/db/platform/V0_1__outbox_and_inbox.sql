@@ -7,10 +7,13 @@ CREATE TABLE outbox_event (
     type        TEXT        NOT NULL,
     payload     TEXT        NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
-    sent_at     TIMESTAMPTZ
+    sent_at     TIMESTAMPTZ,
+    -- Set when Kafka refuses the record for good (too large, bad topic): kept for an operator, not retried.
+    parked_at   TIMESTAMPTZ,
+    park_reason TEXT
 );
 -- The relay only ever scans what is still pending.
-CREATE INDEX outbox_event_pending ON outbox_event (seq) WHERE sent_at IS NULL;
+CREATE INDEX outbox_event_pending ON outbox_event (seq) WHERE sent_at IS NULL AND parked_at IS NULL;
 
 CREATE TABLE processed_event (
     consumer     TEXT        NOT NULL,

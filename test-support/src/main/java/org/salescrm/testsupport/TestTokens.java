@@ -30,6 +30,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class TestTokens {
 
     /** The issuer every test token carries; no server answers there ({@code .invalid} never resolves). */
+    /** The client the services accept tokens for ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "crm-api";
     public static final String ISSUER = "https://test-only.salescrm.invalid/realms/crm";
     // Long enough for any test run; a token minted at class load must not expire mid-suite.
     /** Fixed times make every token for one user the same, whatever the clock of a test that replays history. */
@@ -74,6 +76,14 @@ public final class TestTokens {
                 .sign(privateKey());
     }
 
+    /** A rep's token issued for another client of the realm, which the services must refuse. */
+    public static String forAnotherClient(String user, String team) {
+        Map<String, Object> claims = claims(user, team, List.of("rep"), List.of());
+        claims.put("aud", "some-other-client");
+        return Jwt.claims(claims).issuer(ISSUER).issuedAt(ISSUED_AT).expiresAt(EXPIRES_AT)
+                .jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(privateKey());
+    }
+
     /** The verification key, base64 DER without PEM armour: the form {@code quarkus.oidc.public-key} takes. */
     public static String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(publicKey().getEncoded());
@@ -90,6 +100,7 @@ public final class TestTokens {
     private static Map<String, Object> claims(String user, String team, List<String> roles, List<String> teams) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", user);
+        claims.put("aud", AUDIENCE);
         claims.put("preferred_username", user);
         // Quarkus reads roles from "groups"; Keycloak puts realm roles under realm_access.roles. Both, like the realm.
         claims.put("groups", List.copyOf(roles));

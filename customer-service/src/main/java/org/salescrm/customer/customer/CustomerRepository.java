@@ -3,7 +3,6 @@ package org.salescrm.customer.customer;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         }
         if (page.after() != null) {
             where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", Instant.parse(page.after().sortValue()));
+            params.put("afterAt", page.after().sortInstant());
             params.put("afterId", page.after().id());
         }
         String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";

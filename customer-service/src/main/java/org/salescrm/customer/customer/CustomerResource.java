@@ -1,7 +1,7 @@
 package org.salescrm.customer.customer;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,11 +18,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.paging.QueryFlags;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
 
 @Path("/api/v1/customers")
-@Authenticated
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerResource {
 
     private final CustomerService service;
@@ -51,10 +53,11 @@ public class CustomerResource {
     public Uni<Page<CustomerView>> list(@QueryParam("q") @Size(max = 200) String q,
                                         @QueryParam("grade") @Pattern(regexp = "^[ABC]$") String grade,
                                         @QueryParam("ownerId") @Size(max = 200) String ownerId,
-                                        @QueryParam("pool") Boolean pool,
-                                        @QueryParam("limit") Integer limit,
+                                        @QueryParam("pool") String pool,
+                                        @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
-        return service.list(new CustomerFilter(q, grade, ownerId, pool), PageRequest.of(limit, cursor), caller.get());
+        CustomerFilter filter = new CustomerFilter(q, grade, ownerId, QueryFlags.parse("pool", pool));
+        return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
     @GET

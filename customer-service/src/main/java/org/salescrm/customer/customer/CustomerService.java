@@ -1,12 +1,13 @@
 package org.salescrm.customer.customer;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
@@ -39,13 +40,12 @@ public class CustomerService {
      */
     public Uni<Created<Customer>> create(CustomerRequest request, Caller caller, String idempotencyKey) {
         Customer customer = newCustomer(request, caller);
-        return insertOnce(customer, caller, idempotencyKey)
-                .onFailure(CustomerService::isUniqueViolation)
-                .recoverWithUni(() -> duplicateOf(customer));
+        return Panache.withTransaction(() -> insertOnce(customer, caller, idempotencyKey))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withSession(() -> duplicateOf(customer)));
     }
 
-    @WithTransaction
-    Uni<Created<Customer>> insertOnce(Customer customer, Caller caller, String idempotencyKey) {
+    private Uni<Created<Customer>> insertOnce(Customer customer, Caller caller, String idempotencyKey) {
         if (idempotencyKey == null) {
             return insert(customer).map(Created::fresh);
         }
@@ -64,8 +64,7 @@ public class CustomerService {
                 .call(saved -> outbox.append(CustomerEvents.created(saved)));
     }
 
-    @WithSession
-    <T> Uni<T> duplicateOf(Customer customer) {
+    private <T> Uni<T> duplicateOf(Customer customer) {
         return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
                 .onItem().ifNotNull().transformToUni(CustomerService::<T>duplicate)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("unique index hit without a duplicate"));
@@ -108,17 +107,5 @@ public class CustomerService {
         ProblemException conflict = Problems.conflict("duplicate-customer", "duplicate-customer", existing.name)
                 .with("existingCustomerId", existing.id);
         return Uni.createFrom().failure(conflict);
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

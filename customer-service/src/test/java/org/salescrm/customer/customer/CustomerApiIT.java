@@ -316,4 +316,43 @@ class CustomerApiIT {
                 .header("Retry-After", notNullValue());
         as(REP_EAST_2).get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404);
     }
+
+    @Test
+    void queryParametersOfTheWrongFormAreNamed() {
+        as(REP_EAST_1).queryParam("limit", "ten").get("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
+        as(REP_EAST_1).queryParam("pool", "maybe").get("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("pool"));
+        String tampered = new org.salescrm.platform.paging.Cursor("yesterday", UUID.randomUUID()).encode();
+        as(REP_EAST_1).queryParam("cursor", tampered).get("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void emptyBodyIsMalformed() {
+        as(REP_EAST_1).post("/api/v1/customers").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://salescrm.dev/problems/malformed-json"));
+    }
+
+    @Test
+    void bodyOverOneMegabyteIsRefusedWithAProblem() {
+        as(REP_EAST_1).body(Map.of("name", "大", "address", "地".repeat(600_000))).post("/api/v1/customers").then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("maxBytes", equalTo(1_048_576));
+    }
+
+    @Test
+    void userWithoutASalesRoleIsForbidden() {
+        String roleless = TestTokens.token("svc-" + UUID.randomUUID(), "east", List.of(), List.of());
+
+        as(roleless).get("/api/v1/customers").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenIssuedForAnotherClientIsRefused() {
+        as(TestTokens.forAnotherClient("rep-east-1", "east")).get("/api/v1/customers").then().statusCode(401);
+    }
 }

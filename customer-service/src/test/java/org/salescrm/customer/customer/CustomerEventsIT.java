@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,14 +86,42 @@ class CustomerEventsIT {
     }
 
     @Test
-    void refusedCreateLeavesNoEventBehind() {
-        String name = uniqueName("广州珠江食品");
-        as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").then().statusCode(201);
-        long before = outboxRows();
+    void createThatLosesARaceLeavesNoEventBehind() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            String name = uniqueName("并发事件");
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> post = () -> {
+                start.await();
+                return as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode();
+            };
+            Future<Integer> first = pool.submit(post);
+            Future<Integer> second = pool.submit(post);
+            start.countDown();
 
-        as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").then().statusCode(409);
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 409);
+            assertThat(outboxRowsMentioning(name)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
-        assertThat(outboxRows()).isEqualTo(before);
+    @Test
+    void eventKafkaRefusesForGoodIsParkedAndTheOthersStillGoOut() {
+        String bigKey = UUID.randomUUID().toString();
+        db.preparedQuery("""
+                        INSERT INTO outbox_event (event_id, topic, record_key, type, payload, created_at)
+                        VALUES ($1, $2, $3, 'crm.customer.created.v1', repeat('x', 2000000), now())""")
+                .execute(Tuple.of(UUID.randomUUID(), Topics.CUSTOMERS, bigKey)).await().indefinitely();
+
+        String id = as(REP_EAST_1).body(Map.of("name", uniqueName("大事件之后"))).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(id).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> db.preparedQuery(
+                        "SELECT park_reason FROM outbox_event WHERE record_key = $1 AND parked_at IS NOT NULL")
+                .execute(Tuple.of(bigKey)).await().indefinitely().size() == 1);
+        assertThat(recordsFor(bigKey)).isEmpty();
     }
 
     @Test
@@ -131,9 +164,9 @@ class CustomerEventsIT {
                 .toList();
     }
 
-    private long outboxRows() {
-        return db.query("SELECT count(*) FROM outbox_event").execute().await().indefinitely()
-                .iterator().next().getLong(0);
+    private long outboxRowsMentioning(String text) {
+        return db.preparedQuery("SELECT count(*) FROM outbox_event WHERE payload LIKE '%' || $1 || '%'")
+                .execute(Tuple.of(text)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private boolean isPending(String customerId) {

@@ -1,11 +1,12 @@
 package org.salescrm.platform.inbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -13,12 +14,14 @@ import org.jboss.logging.Logger;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.UndecodableEventException;
+import org.salescrm.platform.database.DatabaseFailures;
 
 /**
  * Applies a Kafka record's event at most once per consumer.
  *
  * <p>The effect and the processed-event mark commit together, so a redelivery after a crash
- * either finds the mark (and does nothing) or finds neither (and applies it). A record that is
+ * either finds the mark (and does nothing) or finds neither (and applies it). While the database
+ * is away the record waits, retried without end: an outage must not cost events. A record that is
  * not a valid event, or whose effect keeps failing after {@code crm.inbox.max-attempts}, is
  * nacked: the channel's {@code dead-letter-queue} failure strategy writes it with the reason to
  * the dead-letter topic and the partition moves on.
@@ -27,6 +30,8 @@ import org.salescrm.events.UndecodableEventException;
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration OUTAGE_MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ProcessedEvents processed;
     private final InboxConfig config;
@@ -44,12 +49,14 @@ public class EventInbox {
             event = EventCodec.data(EventCodec.read(message.getPayload()));
         } catch (UndecodableEventException e) {
             LOG.warnf("%s: dead-lettering an undecodable record: %s", consumer, e.getMessage());
-            deadLettered(consumer, "undecodable");
-            return Uni.createFrom().completionStage(message.nack(e));
+            return deadLetter(message, consumer, "undecodable", e);
         }
         return Uni.createFrom().deferred(() -> applyOnce(consumer, event, effect))
                 .runSubscriptionOn(onCurrentContext())
-                .onFailure().retry().withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
+                .onFailure(DatabaseFailures::isUnavailable).retry()
+                .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
+                .onFailure().retry()
+                .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
                 .atMost(config.maxAttempts() - 1L)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure == null) {
@@ -57,10 +64,13 @@ public class EventInbox {
                     }
                     LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, event.eventId(),
                             config.maxAttempts());
-                    deadLettered(consumer, "failing");
-                    return Uni.createFrom().completionStage(message.nack(
-                            new EventApplicationException(event, failure)));
+                    return deadLetter(message, consumer, "failing", new EventApplicationException(event, failure));
                 });
+    }
+
+    private Uni<Void> applyOnce(String consumer, DomainEvent event, Function<DomainEvent, Uni<Void>> effect) {
+        return Panache.withTransaction(() -> processed.markFirstDelivery(consumer, event.eventId())
+                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()));
     }
 
     /**
@@ -72,13 +82,14 @@ public class EventInbox {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
-    private void deadLettered(String consumer, String cause) {
+    /**
+     * Hands the record to the dead-letter strategy. Should writing it fail (Kafka away), the nack is
+     * tried again rather than failing the stream, which would stop the channel for good.
+     */
+    private Uni<Void> deadLetter(Message<String> message, String consumer, String cause, Throwable reason) {
         metrics.counter("crm.inbox.dead.lettered", "consumer", consumer, "cause", cause).increment();
-    }
-
-    private Uni<Void> applyOnce(String consumer, DomainEvent event, Function<DomainEvent, Uni<Void>> effect) {
-        return Panache.withTransaction(() -> processed.markFirstDelivery(consumer, event.eventId())
-                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()));
+        return Uni.createFrom().completionStage(() -> message.nack(reason))
+                .onFailure().retry().withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely();
     }
 
     /** Why an event went to the dead-letter topic; its message becomes the record's {@code dead-letter-reason}. */

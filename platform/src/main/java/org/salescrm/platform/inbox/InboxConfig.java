@@ -14,4 +14,8 @@ public interface InboxConfig {
     /** First wait between attempts; it doubles up to ten times this. */
     @WithDefault("100ms")
     Duration retryBackoff();
+
+    /** How long processed-event marks are kept; longer than any topic's retention. */
+    @WithDefault("P30D")
+    Duration retention();
 }

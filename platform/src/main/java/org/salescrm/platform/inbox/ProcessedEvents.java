@@ -2,8 +2,12 @@ package org.salescrm.platform.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -13,9 +17,13 @@ import java.util.UUID;
 public class ProcessedEvents {
 
     private final Clock clock;
+    private final Pool pool;
+    private final InboxConfig config;
 
-    public ProcessedEvents(Clock clock) {
+    public ProcessedEvents(Clock clock, Pool pool, InboxConfig config) {
         this.clock = clock;
+        this.pool = pool;
+        this.config = config;
     }
 
     /** True the first time a consumer sees an event id; false for every redelivery. Needs an open transaction. */
@@ -29,5 +37,13 @@ public class ProcessedEvents {
                 .setParameter(3, now)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /** A redelivery comes from Kafka, so marks older than the topics' retention can never be needed again. */
+    @Scheduled(every = "1h", delayed = "10m")
+    void forgetOldMarks() {
+        OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
+        pool.preparedQuery("DELETE FROM processed_event WHERE processed_at < $1")
+                .execute(Tuple.of(before)).await().atMost(Duration.ofMinutes(5));
     }
 }

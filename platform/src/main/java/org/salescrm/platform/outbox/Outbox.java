@@ -26,7 +26,11 @@ public class Outbox {
         this.source = "/" + applicationName;
     }
 
-    /** Must be called inside a transaction (a {@code @WithTransaction} service method). */
+    /**
+     * Must be called inside a transaction (a {@code @WithTransaction} service method). Holds a lock
+     * on the record key until commit, so two transactions about one customer commit in the order
+     * their events were numbered and the relay never publishes the later one first.
+     */
     public Uni<Void> append(DomainEvent event) {
         CloudEvent envelope = EventCodec.envelope(event, source, clock.instant());
         OutboxEvent row = new OutboxEvent();
@@ -36,6 +40,10 @@ public class Outbox {
         row.type = envelope.type();
         row.payload = EventCodec.write(envelope);
         row.createdAt = envelope.time();
-        return Panache.getSession().chain(session -> session.persist(row));
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
+                .setParameter(1, row.recordKey)
+                .getSingleResult()
+                .chain(() -> session.persist(row)));
     }
 }

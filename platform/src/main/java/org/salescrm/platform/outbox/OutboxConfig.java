@@ -11,6 +11,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How often the relay looks for pending events; 1 s is the finest the scheduler offers. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** Rows published per relay transaction. */
     @WithDefault("200")
     int batchSize();

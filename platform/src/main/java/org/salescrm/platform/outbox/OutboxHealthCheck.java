@@ -14,7 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Shows how far the outbox lags (pending events, age of the oldest). It stays UP while Kafka is
  * away: the service still takes writes safely then, and taking every instance out of the load
- * balancer would turn a messaging outage into a full one. Alert on the lag instead.
+ * balancer would turn a messaging outage into a full one. Alert on the lag and on parked events
+ * (Kafka refused them for good; an operator decides) instead.
  */
 @Readiness
 @ApplicationScoped
@@ -30,7 +31,11 @@ public class OutboxHealthCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return pool.preparedQuery("SELECT count(*), min(created_at) FROM outbox_event WHERE sent_at IS NULL")
+        return pool.preparedQuery("""
+                        SELECT count(*) FILTER (WHERE parked_at IS NULL),
+                               min(created_at) FILTER (WHERE parked_at IS NULL),
+                               count(*) FILTER (WHERE parked_at IS NOT NULL)
+                        FROM outbox_event WHERE sent_at IS NULL""")
                 .execute(Tuple.tuple())
                 .map(rows -> report(rows.iterator().next()));
     }
@@ -42,6 +47,7 @@ public class OutboxHealthCheck implements AsyncHealthCheck {
         return HealthCheckResponse.named("outbox").up()
                 .withData("pending", row.getLong(0))
                 .withData("oldestPendingSeconds", lagSeconds)
+                .withData("parked", row.getLong(2))
                 .build();
     }
 }

@@ -11,25 +11,33 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent.
  *
  * <p>Runs on a worker thread because a Kafka send may block while the broker is away. Each pass
- * holds a transaction-scoped advisory lock, so with several instances only one relays at a time
- * and events of one key keep their order; {@code FOR UPDATE SKIP LOCKED} keeps a row from ever
- * being claimed twice. Rows are marked sent only up to the first failed send: the rest stay
- * pending and go out, in order, on a later pass.
+ * holds a transaction-scoped advisory lock, so with several instances exactly one relays at a
+ * time and rows go out in sequence order; {@code FOR UPDATE SKIP LOCKED} keeps the row claim
+ * cheap and safe should that lock ever be dropped. Rows are marked sent up to the first send
+ * Kafka did not acknowledge: the rest stay pending and go out, in order, on a later pass. A row
+ * Kafka can never take (too large, bad topic) is parked with the reason instead of blocking every
+ * event behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,8 +52,10 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final KafkaProducerFactory producers;
     private final Counter published;
+    private final Counter parked;
     private final Counter failedPasses;
     private KafkaProducer<String, String> producer;
+    private volatile boolean stopping;
     private boolean lastPassFailed;
 
     public OutboxRelay(Pool pool, Clock clock, OutboxConfig config, KafkaProducerFactory producers,
@@ -55,34 +65,30 @@ public class OutboxRelay {
         this.config = config;
         this.producers = producers;
         this.published = metrics.counter("crm.outbox.published");
+        this.parked = metrics.counter("crm.outbox.parked");
         this.failedPasses = metrics.counter("crm.outbox.failed.passes");
     }
 
     @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
-        if (!config.enabled()) {
+        if (!config.enabled() || stopping) {
             return;
         }
         try {
-            int sent;
+            int handled;
             do {
-                sent = relayBatch();
-            } while (sent == config.batchSize());
-            if (lastPassFailed) {
-                LOG.info("outbox relay publishing again");
-                lastPassFailed = false;
-            }
-        } catch (RuntimeException e) {
-            if (!lastPassFailed) {
-                LOG.warnf("outbox relay paused, events stay pending until Kafka is reachable: %s", e.getMessage());
-            }
-            lastPassFailed = true;
-            failedPasses.increment();
+                handled = relayBatch();
+            } while (handled == config.batchSize() && !stopping);
+            recovered();
+        } catch (KafkaUnavailableException e) {
+            failed("events stay pending until Kafka acknowledges them", e);
             resetProducer();
+        } catch (RuntimeException e) {
+            failed("events stay pending until the database is back", e);
         }
     }
 
-    /** One transaction: lock, read pending rows in order, send, mark the sent prefix. Returns how many went out. */
+    /** One transaction: lock, read pending rows in order, send, mark what went out. Returns the rows settled. */
     int relayBatch() {
         SqlConnection connection = pool.getConnection().await().atMost(DB_TIMEOUT);
         try {
@@ -92,14 +98,16 @@ public class OutboxRelay {
                 return 0;
             }
             List<Row> pending = lockPending(connection);
-            List<Long> sent = send(pending);
-            markSent(connection, sent);
+            Outcome outcome = send(pending);
+            markSent(connection, outcome.sent());
+            park(connection, outcome.parked());
             tx.commit().await().atMost(DB_TIMEOUT);
-            published.increment(sent.size());
-            if (sent.size() < pending.size()) {
-                throw new IllegalStateException("Kafka did not acknowledge " + (pending.size() - sent.size()) + " events");
+            published.increment(outcome.sent().size());
+            parked.increment(outcome.parked().size());
+            if (outcome.unacknowledged() != null) {
+                throw new KafkaUnavailableException(outcome.unacknowledged());
             }
-            return sent.size();
+            return outcome.sent().size() + outcome.parked().size();
         } finally {
             connection.close().await().atMost(DB_TIMEOUT);
         }
@@ -115,45 +123,63 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         connection.preparedQuery("""
                         SELECT seq, topic, record_key, type, payload FROM outbox_event
-                        WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""")
+                        WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(config.batchSize())).await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);
         return rows;
     }
 
-    /** Sends all rows, then waits for the acknowledgements; returns the ids of the acknowledged prefix. */
-    private List<Long> send(List<Row> rows) {
+    /** What a pass achieved: rows acknowledged, rows Kafka refused for good, and why it stopped early, if it did. */
+    private record Outcome(List<Long> sent, List<Parked> parked, Throwable unacknowledged) {
+    }
+
+    private record Parked(long seq, String reason) {
+    }
+
+    /** Sends all rows, then reads the acknowledgements in order. */
+    private Outcome send(List<Row> rows) {
+        List<Long> sent = new ArrayList<>();
+        List<Parked> refused = new ArrayList<>();
         if (rows.isEmpty()) {
-            return List.of();
+            return new Outcome(sent, refused, null);
         }
         KafkaProducer<String, String> kafka = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
-        try {
-            for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
-                        row.getString("record_key"), row.getString("payload"));
-                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
-                record.headers().add("ce_type", row.getString("type").getBytes());
-                acks.add(kafka.send(record));
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf(e, "send interrupted after %d of %d events", acks.size(), rows.size());
+        for (Row row : rows) {
+            acks.add(kafka.send(record(row)));
         }
-        return acknowledgedPrefix(rows, acks);
-    }
-
-    private List<Long> acknowledgedPrefix(List<Row> rows, List<Future<?>> acks) {
-        List<Long> sent = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
+            long seq = rows.get(i).getLong("seq");
             try {
                 acks.get(i).get();
-                sent.add(rows.get(i).getLong("seq"));
-            } catch (Exception e) {
-                LOG.debugf("event %d not acknowledged: %s", rows.get(i).getLong("seq"), e.getMessage());
-                break;
+                sent.add(seq);
+            } catch (ExecutionException e) {
+                if (!isRefusedForGood(e.getCause())) {
+                    return new Outcome(sent, refused, e.getCause());
+                }
+                LOG.errorf("outbox event %d parked, Kafka refuses it: %s", seq, e.getCause().toString());
+                refused.add(new Parked(seq, e.getCause().toString()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(sent, refused, e);
             }
         }
-        return sent;
+        return new Outcome(sent, refused, null);
+    }
+
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
+                row.getString("record_key"), row.getString("payload"));
+        record.headers().add("content-type",
+                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", row.getString("type").getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Errors of the record itself: sending it again can never succeed. */
+    private static boolean isRefusedForGood(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof InvalidTopicException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
     }
 
     private void markSent(SqlConnection connection, List<Long> seqs) {
@@ -161,8 +187,15 @@ public class OutboxRelay {
             return;
         }
         connection.preparedQuery("UPDATE outbox_event SET sent_at = $1 WHERE seq = ANY($2)")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), seqs.toArray(Long[]::new)))
+                .execute(Tuple.of(now(), seqs.toArray(Long[]::new)))
                 .await().atMost(DB_TIMEOUT);
+    }
+
+    private void park(SqlConnection connection, List<Parked> rows) {
+        for (Parked row : rows) {
+            connection.preparedQuery("UPDATE outbox_event SET parked_at = $1, park_reason = $2 WHERE seq = $3")
+                    .execute(Tuple.of(now(), row.reason(), row.seq())).await().atMost(DB_TIMEOUT);
+        }
     }
 
     @Scheduled(every = "1h", delayed = "1m")
@@ -172,7 +205,29 @@ public class OutboxRelay {
                 .execute(Tuple.of(before)).await().atMost(DB_TIMEOUT);
     }
 
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private void failed(String consequence, RuntimeException e) {
+        if (!lastPassFailed) {
+            LOG.warnf("outbox relay paused, %s: %s", consequence, e.getMessage());
+        }
+        lastPassFailed = true;
+        failedPasses.increment();
+    }
+
+    private void recovered() {
+        if (lastPassFailed) {
+            LOG.info("outbox relay publishing again");
+            lastPassFailed = false;
+        }
+    }
+
     private synchronized KafkaProducer<String, String> producer() {
+        if (stopping) {
+            throw new KafkaUnavailableException(new IllegalStateException("service is stopping"));
+        }
         if (producer == null) {
             producer = producers.create();
         }
@@ -187,9 +242,18 @@ public class OutboxRelay {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Kafka did not acknowledge an event in time: the producer is replaced and the rest waits. */
+    static final class KafkaUnavailableException extends RuntimeException {
+        KafkaUnavailableException(Throwable cause) {
+            super("Kafka did not acknowledge an event: " + cause, cause);
         }
     }
 }

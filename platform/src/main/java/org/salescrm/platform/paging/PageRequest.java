@@ -2,6 +2,7 @@ package org.salescrm.platform.paging;
 
 import java.util.List;
 import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
 
 /** {@code ?limit=&cursor=} of a list call: limit 1 to 200, default 50; no cursor for the first page. */
@@ -10,8 +11,16 @@ public record PageRequest(int limit, Cursor after) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    public static PageRequest of(Integer limit, String cursor) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+    /** From the raw query parameters, so that {@code ?limit=ten} is a 400 on {@code limit}, not a missing resource. */
+    public static PageRequest of(String limit, String cursor) {
+        int size;
+        try {
+            size = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation("limit", "format", "must be a whole number")),
+                    "malformed-field", "limit", limit);
+        }
         if (size < 1 || size > MAX_LIMIT) {
             throw Problems.ruleViolated("validation",
                     List.of(new FieldViolation("limit", "Range", "must be between 1 and " + MAX_LIMIT)),

@@ -7,20 +7,21 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.salescrm.platform.database.DatabaseFailures;
 
 /** Turns every failure into problem+json: one mapper per kind of failure. */
 public class ProblemExceptionMappers {
@@ -33,9 +34,13 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(headers, problem);
     }
 
-    /** Bean Validation: the JSON was well-formed but a field breaks its rule. */
+    /** Bean Validation: the JSON was well-formed but a field breaks its rule. A missing body is malformed input. */
     @ServerExceptionMapper
     public Response invalid(HttpHeaders headers, ConstraintViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemExceptionMappers::isMissingBody)) {
+            return ProblemResponses.of(headers, 400, "malformed-json", List.of(), Map.of(), "malformed-json",
+                    "the body is empty");
+        }
         List<FieldViolation> violations = e.getConstraintViolations().stream()
                 .map(ProblemExceptionMappers::toViolation)
                 .sorted(Comparator.comparing(FieldViolation::field))
@@ -94,29 +99,42 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(headers, status, "http-" + status, List.of(), Map.of(), "http-" + status);
     }
 
-    /** The database is away (restarting, failing over): the request did nothing and can be retried. */
+    /**
+     * What no other mapper claims: a database that is away is a 503 (nothing was changed, retry);
+     * a unique index that refused a concurrent write is a 409; a version that moved on between
+     * read and write is a 412; anything else is our bug, a 500 that leaks nothing.
+     */
     @ServerExceptionMapper
     public Response unexpected(HttpHeaders headers, Exception e) {
-        if (isStoreUnavailable(e)) {
+        if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
             return Response.fromResponse(ProblemResponses.of(headers, 503, "unavailable", List.of(), Map.of(),
                     "unavailable")).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        if (DatabaseFailures.isUniqueViolation(e)) {
+            return ProblemResponses.of(headers, 409, "conflict", List.of(), Map.of(), "conflict");
+        }
+        if (isOptimisticLockFailure(e)) {
+            return ProblemResponses.of(headers, 412, "stale-version", List.of(), Map.of(), "stale-version-concurrent");
         }
         LOG.error("unexpected failure", e);
         return ProblemResponses.of(headers, 500, "internal", List.of(), Map.of(), "internal");
     }
 
-    static boolean isStoreUnavailable(Throwable failure) {
+    private static boolean isOptimisticLockFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
-                return true;
-            }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A {@code @NotNull} on a resource method's body parameter: the path has just the method and the parameter. */
+    private static boolean isMissingBody(ConstraintViolation<?> violation) {
+        return violation.getInvalidValue() == null
+                && violation.getPropertyPath().toString().split("\\.").length == 2
+                && violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
     }
 
     private static FieldViolation toViolation(ConstraintViolation<?> violation) {

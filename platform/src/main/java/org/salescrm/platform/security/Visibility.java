@@ -35,7 +35,7 @@ public record Visibility(String clause, Map<String, Object> parameters) {
 
     /** A full where-clause: the given condition, within reach of the caller. */
     public String where(String condition) {
-        return condition + " and " + clause;
+        return "(" + condition + ") and " + clause;
     }
 
     /** The clause's parameters plus one of the caller's own. */

@@ -21,7 +21,7 @@ class PageTest {
     @Test
     void fullPageWithMoreBehindItPointsAtItsLastItem() {
         List<Row> fetched = rows(4);
-        PageRequest request = PageRequest.of(3, null);
+        PageRequest request = PageRequest.of("3", null);
 
         Page<Integer> page = Page.of(fetched, request, r -> new Cursor(String.valueOf(r.n()), r.id()), Row::n);
 
@@ -31,7 +31,7 @@ class PageTest {
 
     @Test
     void lastPageHasNoNext() {
-        Page<Integer> page = Page.of(rows(2), PageRequest.of(3, null), r -> new Cursor("x", r.id()), Row::n);
+        Page<Integer> page = Page.of(rows(2), PageRequest.of("3", null), r -> new Cursor("x", r.id()), Row::n);
 
         assertThat(page.next()).isNull();
         assertThat(page.items()).hasSize(2);
@@ -40,10 +40,26 @@ class PageTest {
     @Test
     void limitDefaultsTo50AndIsBounded() {
         assertThat(PageRequest.of(null, null).limit()).isEqualTo(50);
-        assertThat(PageRequest.of(200, null).fetchSize()).isEqualTo(201);
-        assertThatThrownBy(() -> PageRequest.of(201, null)).isInstanceOfSatisfying(ProblemException.class,
+        assertThat(PageRequest.of("200", null).fetchSize()).isEqualTo(201);
+        assertThatThrownBy(() -> PageRequest.of("201", null)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.violations()).extracting("field").containsExactly("limit"));
-        assertThatThrownBy(() -> PageRequest.of(0, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.of("0", null)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void limitThatIsNotANumberIsABadRequestOnLimit() {
+        assertThatThrownBy(() -> PageRequest.of("ten", null)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.violations()).extracting("field").containsExactly("limit");
+        });
+    }
+
+    @Test
+    void tamperedSortValueIsABadRequestOnCursor() {
+        Cursor tampered = new Cursor("not-an-instant", UUID.randomUUID());
+
+        assertThatThrownBy(tampered::sortInstant).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.violations()).extracting("field").containsExactly("cursor"));
     }
 
     @Test
@@ -55,7 +71,7 @@ class PageTest {
 
     @Test
     void foreignCursorIsABadRequestOnCursor() {
-        assertThatThrownBy(() -> PageRequest.of(10, "bm90LWEtY3Vyc29y")).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> PageRequest.of("10", "bm90LWEtY3Vyc29y")).isInstanceOfSatisfying(ProblemException.class,
                 e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.violations()).extracting("field").containsExactly("cursor");

@@ -36,8 +36,14 @@ class VisibilityTest {
     void scopeCanBeWidenedAndCombined() {
         Visibility visibility = Visibility.of(REP).or("ownerId is null");
 
-        assertThat(visibility.where("id = :id")).isEqualTo("id = :id and (ownerId = :callerId or ownerId is null)");
+        assertThat(visibility.where("id = :id")).isEqualTo("(id = :id) and (ownerId = :callerId or ownerId is null)");
         assertThat(visibility.with("id", 7)).containsEntry("id", 7).containsEntry("callerId", "rep-east-1");
+    }
+
+    @Test
+    void conditionWithOrStaysInsideTheScope() {
+        assertThat(Visibility.of(REP).where("customerId = :c or opportunityId = :o"))
+                .isEqualTo("(customerId = :c or opportunityId = :o) and ownerId = :callerId");
     }
 
     @Test

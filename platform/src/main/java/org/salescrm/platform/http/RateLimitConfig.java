@@ -1,4 +1,4 @@
-package org.salescrm.platform.ratelimit;
+package org.salescrm.platform.http;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,4 +16,8 @@ public interface RateLimitConfig {
     /** Requests a caller may make at once after a quiet spell (a mobile client syncing its offline queue). */
     @WithDefault("100")
     int burst();
+
+    /** Callers tracked at once; the least recently seen are forgotten first. */
+    @WithDefault("100000")
+    int maxCallers();
 }

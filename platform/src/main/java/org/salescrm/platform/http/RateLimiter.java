@@ -1,31 +1,33 @@
-package org.salescrm.platform.ratelimit;
+package org.salescrm.platform.http;
 
-import io.quarkus.scheduler.Scheduled;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /** A token bucket per caller: {@code burst} tokens, refilled at {@code requestsPerSecond}. */
 @ApplicationScoped
 public class RateLimiter {
 
     /** A bucket idle this long is full again, so forgetting it changes nothing. */
-    private static final long IDLE_MILLIS = 10 * 60 * 1000L;
+    private static final Duration IDLE = Duration.ofMinutes(10);
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
     private final RateLimitConfig config;
     private final Clock clock;
 
     public RateLimiter(RateLimitConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        // Bounded, so that a flood of distinct callers costs a fixed amount of memory.
+        this.buckets = Caffeine.newBuilder().maximumSize(config.maxCallers()).expireAfterAccess(IDLE).build();
     }
 
     /** Takes a token; when there is none, returns the whole seconds to wait, else 0. */
     public long acquire(String caller) {
         long now = clock.millis();
-        Bucket bucket = buckets.computeIfAbsent(caller, key -> new Bucket(config.burst(), now));
+        Bucket bucket = buckets.get(caller, key -> new Bucket(config.burst(), now));
         synchronized (bucket) {
             bucket.refill(now, config.requestsPerSecond(), config.burst());
             if (bucket.tokens >= 1) {
@@ -34,12 +36,6 @@ public class RateLimiter {
             }
             return (long) Math.ceil((1 - bucket.tokens) / config.requestsPerSecond());
         }
-    }
-
-    @Scheduled(every = "5m")
-    void forgetIdleCallers() {
-        long now = clock.millis();
-        buckets.values().removeIf(bucket -> now - bucket.updatedAt > IDLE_MILLIS);
     }
 
     private static final class Bucket {

@@ -1,10 +1,11 @@
-package org.salescrm.platform.ratelimit;
+package org.salescrm.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +16,12 @@ class RateLimiterTest {
         Instant now = Instant.parse("2026-11-03T09:30:00Z");
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -42,6 +43,10 @@ class RateLimiterTest {
 
             public int burst() {
                 return burst;
+            }
+
+            public int maxCallers() {
+                return 1000;
             }
         };
     }
