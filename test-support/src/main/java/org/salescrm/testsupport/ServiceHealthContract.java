@@ -1,8 +1,10 @@
 package org.salescrm.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ public abstract class ServiceHealthContract {
     @Test
     void reportsTheOutboxLag() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'outbox' }.data.pending", org.hamcrest.Matchers.notNullValue());
+                .body("checks.find { it.name == 'outbox' }.data.pending", notNullValue());
     }
 
     @Test
@@ -37,6 +39,6 @@ public abstract class ServiceHealthContract {
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("crm_outbox_published"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("crm_outbox_published"));
     }
 }

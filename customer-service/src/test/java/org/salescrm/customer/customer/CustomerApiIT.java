@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.salescrm.platform.paging.Cursor;
 import org.salescrm.testsupport.TestTokens;
 
 /** The customer API as a client sees it: statuses, problem bodies and who may see what. */
@@ -170,12 +173,12 @@ class CustomerApiIT {
             String key = UUID.randomUUID().toString();
             Map<String, Object> body = Map.of("name", uniqueName("并发重试"));
             CountDownLatch start = new CountDownLatch(1);
-            Callable<io.restassured.response.Response> post = () -> {
+            Callable<Response> post = () -> {
                 start.await();
                 return as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers");
             };
-            Future<io.restassured.response.Response> first = pool.submit(post);
-            Future<io.restassured.response.Response> second = pool.submit(post);
+            Future<Response> first = pool.submit(post);
+            Future<Response> second = pool.submit(post);
             start.countDown();
 
             assertThat(List.of(first.get().statusCode(), second.get().statusCode())).containsExactlyInAnyOrder(201, 200);
@@ -277,7 +280,7 @@ class CustomerApiIT {
                 .get("/api/v1/customers").then().statusCode(200).body("items", hasSize(1)).extract();
 
         assertThat(second.<String>path("next")).isNull();
-        List<String> names = new java.util.ArrayList<>(first.<List<String>>path("items.name"));
+        List<String> names = new ArrayList<>(first.<List<String>>path("items.name"));
         names.addAll(second.<List<String>>path("items.name"));
         assertThat(names).containsExactly(marker + "客户2", marker + "客户1", marker + "客户0");
     }
@@ -305,7 +308,7 @@ class CustomerApiIT {
     @Test
     void callerOverTheRateLimitIsToldWhenToRetry() {
         String token = TestTokens.rep("rep-" + UUID.randomUUID(), "east");
-        io.restassured.response.Response response = null;
+        Response response = null;
         for (int i = 0; i < 400 && (response == null || response.statusCode() != 429); i++) {
             response = as(token).get("/api/v1/customers/" + UUID.randomUUID());
         }
@@ -323,7 +326,7 @@ class CustomerApiIT {
                 .statusCode(400).body("errors[0].field", equalTo("limit"));
         as(REP_EAST_1).queryParam("pool", "maybe").get("/api/v1/customers").then()
                 .statusCode(400).body("errors[0].field", equalTo("pool"));
-        String tampered = new org.salescrm.platform.paging.Cursor("yesterday", UUID.randomUUID()).encode();
+        String tampered = new Cursor("yesterday", UUID.randomUUID()).encode();
         as(REP_EAST_1).queryParam("cursor", tampered).get("/api/v1/customers").then()
                 .statusCode(400).body("errors[0].field", equalTo("cursor"));
     }

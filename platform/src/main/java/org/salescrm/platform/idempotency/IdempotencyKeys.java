@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
@@ -32,11 +32,10 @@ public class IdempotencyKeys {
     private final Pool pool;
     private final Duration retention;
 
-    public IdempotencyKeys(Clock clock, Pool pool,
-                           @ConfigProperty(name = "crm.idempotency.retention", defaultValue = "P7D") Duration retention) {
+    public IdempotencyKeys(Clock clock, Pool pool, IdempotencyConfig config) {
         this.clock = clock;
         this.pool = pool;
-        this.retention = retention;
+        this.retention = config.retention();
     }
 
     /** Refuses keys that are empty, too long or not printable ASCII, naming the field they came in. */
@@ -65,7 +64,7 @@ public class IdempotencyKeys {
                         : earlierResource(session, callerId, key, resourceType)));
     }
 
-    private static Uni<UUID> earlierResource(org.hibernate.reactive.mutiny.Mutiny.Session session, String callerId,
+    private static Uni<UUID> earlierResource(Mutiny.Session session, String callerId,
                                              String key, String resourceType) {
         return session.createNativeQuery("""
                         SELECT resource_type, resource_id FROM idempotency_key
