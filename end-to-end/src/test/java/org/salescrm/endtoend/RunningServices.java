@@ -1,6 +1,7 @@
 package org.salescrm.endtoend;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.salescrm.testsupport.ServiceProcess;
 import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.SharedPostgres;
@@ -13,8 +14,13 @@ final class RunningServices {
     }
 
     static ServiceProcess start(String service, String database) {
+        return start(service, database, Map.of());
+    }
+
+    /** With extra settings, such as a rate limit switched off for a load run. */
+    static ServiceProcess start(String service, String database, Map<String, String> settings) {
         SharedPostgres.createDatabase(database);
-        return ServiceProcess.of(service, Path.of("..", service, "target", "quarkus-app"),
+        ServiceProcess process = ServiceProcess.of(service, Path.of("..", service, "target", "quarkus-app"),
                         Path.of("target", "e2e-logs", service + ".log"))
                 .with("quarkus.datasource.jdbc.url", SharedPostgres.jdbcUrl(database))
                 .with("quarkus.datasource.reactive.url", SharedPostgres.reactiveUrl(database))
@@ -23,7 +29,8 @@ final class RunningServices {
                 .with("kafka.bootstrap.servers", SharedKafka.bootstrapServers())
                 .with("quarkus.oidc.auth-server-url", "")
                 .with("quarkus.oidc.public-key", TestTokens.publicKeyBase64())
-                .with("quarkus.oidc.token.issuer", TestTokens.ISSUER)
-                .start();
+                .with("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        settings.forEach(process::with);
+        return process.start();
     }
 }
