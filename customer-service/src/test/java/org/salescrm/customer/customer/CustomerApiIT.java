@@ -17,14 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.testsupport.Concurrently;
 import org.salescrm.testsupport.TestTokens;
 
 /** The customer API as a client sees it: statuses, problem bodies and who may see what. */
@@ -133,23 +129,13 @@ class CustomerApiIT {
 
     @Test
     void twoConcurrentCreatesOfOneCompanyLeaveExactlyOne() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 5; round++) {
-                String name = uniqueName("并发创建");
-                CountDownLatch start = new CountDownLatch(1);
-                Callable<Integer> post = () -> {
-                    start.await();
-                    return as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode();
-                };
-                Future<Integer> first = pool.submit(post);
-                Future<Integer> second = pool.submit(post);
-                start.countDown();
+        for (int round = 0; round < 5; round++) {
+            String name = uniqueName("并发创建");
 
-                assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 409);
-            }
-        } finally {
-            pool.shutdownNow();
+            List<Integer> statuses = Concurrently.run(2,
+                    () -> as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode());
+
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         }
     }
 
@@ -168,24 +154,14 @@ class CustomerApiIT {
 
     @Test
     void racingRetriesWithOneKeyCreateOneCustomer() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            String key = UUID.randomUUID().toString();
-            Map<String, Object> body = Map.of("name", uniqueName("并发重试"));
-            CountDownLatch start = new CountDownLatch(1);
-            Callable<Response> post = () -> {
-                start.await();
-                return as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers");
-            };
-            Future<Response> first = pool.submit(post);
-            Future<Response> second = pool.submit(post);
-            start.countDown();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", uniqueName("并发重试"));
 
-            assertThat(List.of(first.get().statusCode(), second.get().statusCode())).containsExactlyInAnyOrder(201, 200);
-            assertThat(first.get().<String>path("id")).isEqualTo(second.get().path("id"));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Response> responses = Concurrently.run(2,
+                () -> as(REP_EAST_1).header("Idempotency-Key", key).body(body).post("/api/v1/customers"));
+
+        assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 200);
+        assertThat(responses.get(0).<String>path("id")).isEqualTo(responses.get(1).path("id"));
     }
 
     @Test

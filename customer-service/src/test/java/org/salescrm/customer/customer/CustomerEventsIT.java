@@ -16,11 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +25,7 @@ import org.salescrm.events.CloudEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.testsupport.Concurrently;
 import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.SharedPostgres;
 
@@ -87,23 +83,13 @@ class CustomerEventsIT {
 
     @Test
     void createThatLosesARaceLeavesNoEventBehind() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            String name = uniqueName("并发事件");
-            CountDownLatch start = new CountDownLatch(1);
-            Callable<Integer> post = () -> {
-                start.await();
-                return as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode();
-            };
-            Future<Integer> first = pool.submit(post);
-            Future<Integer> second = pool.submit(post);
-            start.countDown();
+        String name = uniqueName("并发事件");
 
-            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 409);
-            assertThat(outboxRowsMentioning(name)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(2,
+                () -> as(REP_EAST_1).body(Map.of("name", name)).post("/api/v1/customers").statusCode());
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(outboxRowsMentioning(name)).isEqualTo(1);
     }
 
     @Test
