@@ -48,7 +48,9 @@ public class RateLimiter {
         }
 
         private void refill(long now, double perSecond, int capacity) {
-            tokens = Math.min(capacity, tokens + (now - updatedAt) * perSecond / 1000.0);
+            // a clock stepped back (NTP, a test clock) must not drain the bucket
+            long elapsed = Math.max(0, now - updatedAt);
+            tokens = Math.min(capacity, tokens + elapsed * perSecond / 1000.0);
             updatedAt = now;
         }
     }

@@ -74,6 +74,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void aClockSteppedBackDoesNotDrainTheBucket() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(config(2, 3), clock);
+        limiter.acquire("a");
+
+        clock.now = clock.now.minus(Duration.ofDays(3));
+
+        assertThat(limiter.acquire("a")).isZero();
+        assertThat(limiter.acquire("a")).isZero();
+    }
+
+    @Test
     void callersHaveSeparateBudgets() {
         RateLimiter limiter = new RateLimiter(config(1, 1), new ManualClock());
         limiter.acquire("a");
