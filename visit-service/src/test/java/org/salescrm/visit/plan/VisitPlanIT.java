@@ -65,7 +65,7 @@ class VisitPlanIT {
         visitOn(a, morning.plus(2, ChronoUnit.HOURS), false);
         visitOn(b, morning.plus(3, ChronoUnit.HOURS), false);
         visitOn(unplanned, morning, true);
-        // 23:30 the evening before in Shanghai is 15:30 UTC of that UTC day: not this business day
+        // 23:30 the evening before, in Shanghai: another business day
         visitOn(c, day.minusDays(1).atTime(23, 30).atZone(SHANGHAI).toInstant(), true);
 
         as(REP_EAST_1).get("/api/v1/visit-plans/" + day).then().statusCode(200)
