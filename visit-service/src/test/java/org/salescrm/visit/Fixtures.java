@@ -75,9 +75,13 @@ public final class Fixtures {
 
     /** Publishes as customer-service's outbox relay does: key = customer id, the CloudEvents envelope as text. */
     public static void publish(DomainEvent event) {
+        publish(event.partitionKey().toString(), event);
+    }
+
+    /** On another record key: a marker on the key of an earlier event is applied only after that one. */
+    public static void publish(String key, DomainEvent event) {
         String json = EventCodec.write(EventCodec.envelope(event, "/customer-service", Instant.now()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CUSTOMERS,
-                event.partitionKey().toString(), json);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CUSTOMERS, key, json);
         record.headers().add("content-type",
                 "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
@@ -112,7 +116,7 @@ public final class Fixtures {
     /** Waits for exactly {@code count} events, then makes sure no further copy follows while the relay keeps polling. */
     public static <E extends DomainEvent> List<E> awaitExactly(UUID aggregateId, Class<E> type, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> eventsAbout(aggregateId, type).size() >= count);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> eventsAbout(aggregateId, type).size() == count);
         return eventsAbout(aggregateId, type);
     }

@@ -75,6 +75,8 @@ class FollowUpIT {
                 .body("errors.field", contains("result"));
         as(REP_EAST_2).body(Map.of("result", "x")).post("/api/v1/follow-ups/" + id + "/complete")
                 .then().statusCode(404);
+        as(REP_EAST_2).get("/api/v1/follow-ups/" + id).then().statusCode(404);
+        as(MGR_EAST).get("/api/v1/follow-ups/" + id).then().statusCode(200);
         as(REP_EAST_1).body(Map.of("result", "客户确认下周签约")).post("/api/v1/follow-ups/" + id + "/complete")
                 .then().statusCode(200).body("status", equalTo("DONE")).body("result", equalTo("客户确认下周签约"))
                 .body("completedBy", equalTo("rep-east-1"));

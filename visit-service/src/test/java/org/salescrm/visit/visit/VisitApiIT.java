@@ -340,6 +340,20 @@ class VisitApiIT {
                 .body("errors.field", contains("from"));
     }
 
+    @Test
+    void everyCallNeedsATokenAndProblemsSpeakTheCallersLanguage() {
+        io.restassured.RestAssured.given().contentType("application/json").get("/api/v1/visits")
+                .then().statusCode(401);
+        io.restassured.RestAssured.given().contentType("application/json").get("/api/v1/follow-ups")
+                .then().statusCode(401);
+        io.restassured.RestAssured.given().get("/api/v1/visit-plans/2026-11-03").then().statusCode(401);
+        UUID customer = customerOf(db, "rep-east-2", "east");
+        as(REP_EAST_1).header("Accept-Language", "zh-CN").body(visit(customer)).post("/api/v1/visits")
+                .then().statusCode(422)
+                .body("title", equalTo("不是您的客户"))
+                .body("detail", containsString(customer.toString()));
+    }
+
     private static Map<String, Object> with(UUID customer, String field, Object value) {
         Map<String, Object> body = visit(customer);
         body.put(field, value);
