@@ -167,7 +167,14 @@ class VisitApiIT {
         Map<String, Object> late = visit(customer);
         late.put("occurredAt", fiveDaysAgo.toString());
         late.put("nextAction", Map.of("action", "回访", "dueOn", visitDay.toString()));
-        log(REP_EAST_1, late).then().statusCode(201).body("lateEntry", equalTo(true));
+        String followUpId = log(REP_EAST_1, late).then().statusCode(201).body("lateEntry", equalTo(true))
+                .extract().path("followUpId");
+        as(REP_EAST_1).get("/api/v1/follow-ups/" + followUpId).then().statusCode(200)
+                .body("status", equalTo("OVERDUE"));
+        // the scheduled overdue job (every 2 s in tests) announces it, once
+        org.salescrm.events.visit.FollowUpOverdue overdue = Fixtures.awaitExactly(UUID.fromString(followUpId),
+                org.salescrm.events.visit.FollowUpOverdue.class, 1).get(0);
+        assertThat(overdue.dueOn()).isEqualTo(visitDay);
 
         late.put("nextAction", Map.of("action", "回访", "dueOn", visitDay.minusDays(1).toString()));
         log(REP_EAST_1, late).then().statusCode(422)
