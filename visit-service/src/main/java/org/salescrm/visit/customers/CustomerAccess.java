@@ -1,0 +1,68 @@
+package org.salescrm.visit.customers;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.Caller;
+import org.salescrm.platform.security.Visibility;
+
+/**
+ * Who may work on a customer: its current owner (per the replica), the owner's manager and
+ * admins. Visits and follow-ups follow the customer: when it changes owner, so does access.
+ */
+@ApplicationScoped
+public class CustomerAccess {
+
+    private final CustomerReplicaRepository replicas;
+
+    public CustomerAccess(CustomerReplicaRepository replicas) {
+        this.replicas = replicas;
+    }
+
+    /** The customer when the caller may log for it; else a 422 naming {@code field}. */
+    public Uni<CustomerReplica> requireWorkable(UUID customerId, Caller caller, String field) {
+        return replicas.findById(customerId).map(customer -> {
+            if (customer == null) {
+                throw notReplicated(customerId, field);
+            }
+            if (!workable(customer, caller)) {
+                throw notYours(customerId, field);
+            }
+            return customer;
+        });
+    }
+
+    /** A customer in the pool belongs to nobody: a visit must carry an owner. */
+    public static boolean workable(CustomerReplica customer, Caller caller) {
+        return customer.ownerId != null && caller.canSee(customer.ownerId, customer.ownerTeam);
+    }
+
+    /**
+     * An HQL condition on {@code customerIdPath}: the customer is one the caller may work on now.
+     * Its parameters are {@link #scopeOf(Caller)}'s.
+     */
+    public static String scopeClause(Caller caller, String customerIdPath) {
+        return customerIdPath + " in (select r.customerId from CustomerReplica r where "
+                + scopeOf(caller).clause() + ")";
+    }
+
+    public static Visibility scopeOf(Caller caller) {
+        return Visibility.of(caller, "r.ownerId", "r.ownerTeam");
+    }
+
+    public static ProblemException notReplicated(UUID customerId, String field) {
+        return Problems.ruleViolated("customer-not-replicated",
+                List.of(new FieldViolation(field, "known", "no such customer is known to this service yet")),
+                "customer-not-replicated", customerId);
+    }
+
+    public static ProblemException notYours(UUID customerId, String field) {
+        return Problems.ruleViolated("not-your-customer",
+                List.of(new FieldViolation(field, "owned", "not a customer of yours or your team")),
+                "not-your-customer", customerId);
+    }
+}

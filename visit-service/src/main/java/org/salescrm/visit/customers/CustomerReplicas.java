@@ -1,0 +1,55 @@
+package org.salescrm.visit.customers;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.salescrm.events.DomainEvent;
+import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.customer.CustomerUpdated;
+
+/** Keeps the replica of who owns which customer. Runs inside the inbox's transaction. */
+@ApplicationScoped
+public class CustomerReplicas {
+
+    /**
+     * One statement, so two deliveries racing cannot both win: a row is written only when the
+     * event is newer than what is held, and an older or repeated event changes nothing.
+     */
+    private static final String UPSERT = """
+            INSERT INTO customer_replica (customer_id, name, grade, owner_id, owner_team, aggregate_version)
+            VALUES (?1, CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT), ?6)
+            ON CONFLICT (customer_id) DO UPDATE SET
+                name = COALESCE(EXCLUDED.name, customer_replica.name),
+                grade = COALESCE(EXCLUDED.grade, customer_replica.grade),
+                owner_id = EXCLUDED.owner_id,
+                owner_team = EXCLUDED.owner_team,
+                aggregate_version = EXCLUDED.aggregate_version
+            WHERE customer_replica.aggregate_version < EXCLUDED.aggregate_version""";
+
+    public Uni<Void> apply(DomainEvent event) {
+        if (event instanceof CustomerCreated e) {
+            return upsert(e, e.name(), e.grade());
+        }
+        if (event instanceof CustomerUpdated e) {
+            return upsert(e, e.name(), e.grade());
+        }
+        if (event instanceof CustomerOwnerChanged e) {
+            // ownerId and ownerTeam are the new owner's, both null when the customer went to the pool
+            return upsert(e, e.name(), e.grade());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> upsert(DomainEvent event, String name, String grade) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+                        .setParameter(1, event.aggregateId())
+                        .setParameter(2, name)
+                        .setParameter(3, grade)
+                        .setParameter(4, event.ownerId())
+                        .setParameter(5, event.ownerTeam())
+                        .setParameter(6, event.aggregateVersion())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

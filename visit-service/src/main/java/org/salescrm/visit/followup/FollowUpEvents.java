@@ -1,0 +1,30 @@
+package org.salescrm.visit.followup;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.salescrm.events.visit.FollowUpCompleted;
+import org.salescrm.events.visit.FollowUpCreated;
+import org.salescrm.events.visit.FollowUpOverdue;
+
+/** The events a follow-up's changes publish. */
+final class FollowUpEvents {
+
+    private FollowUpEvents() {
+    }
+
+    static FollowUpCreated created(FollowUp f) {
+        return new FollowUpCreated(UUID.randomUUID(), f.id, f.version, f.ownerId, f.ownerTeam, f.createdAt,
+                f.customerId, f.opportunityId, f.visitId, f.assigneeId, f.action, f.dueOn);
+    }
+
+    static FollowUpCompleted completed(FollowUp f) {
+        return new FollowUpCompleted(UUID.randomUUID(), f.id, f.version, f.ownerId, f.ownerTeam, f.completedAt,
+                f.customerId, f.opportunityId, f.assigneeId, f.action, f.result, f.completedAt, f.dueOn);
+    }
+
+    /** Overdue changes no state a client sets: the event repeats the follow-up's version. */
+    static FollowUpOverdue overdue(FollowUp f, Instant becameOverdueAt) {
+        return new FollowUpOverdue(UUID.randomUUID(), f.id, f.version, f.ownerId, f.ownerTeam, becameOverdueAt,
+                f.customerId, f.opportunityId, f.assigneeId, f.dueOn, f.action);
+    }
+}

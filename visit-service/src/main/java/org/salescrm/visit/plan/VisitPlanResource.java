@@ -1,0 +1,42 @@
+package org.salescrm.visit.plan;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+import org.salescrm.visit.QueryParams;
+
+@Path("/api/v1/visit-plans")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class VisitPlanResource {
+
+    private final VisitPlanService service;
+    private final CurrentCaller caller;
+
+    public VisitPlanResource(VisitPlanService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** The caller's own plan for the day, replaced as a whole. */
+    @PUT
+    @Path("/{date}")
+    public Uni<VisitPlanView> plan(@PathParam("date") String date, @Valid @NotNull VisitPlanRequest request) {
+        return service.plan(QueryParams.date("date", date), request, caller.get());
+    }
+
+    @GET
+    @Path("/{date}")
+    public Uni<VisitPlanView> read(@PathParam("date") String date,
+                                   @QueryParam("ownerId") @Size(max = 200) String ownerId) {
+        return service.read(QueryParams.date("date", date), ownerId, caller.get());
+    }
+}
