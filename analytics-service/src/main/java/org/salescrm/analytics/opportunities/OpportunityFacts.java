@@ -63,13 +63,13 @@ public class OpportunityFacts {
         return Uni.createFrom().voidItem();
     }
 
-    /** An imported pipeline opens in the past: its openedOn, when earlier than the event, starts the clock. */
+    /** An imported pipeline opens in the past: an openedOn before the event's own day starts the clock then. */
     private Instant openedAt(OpportunityOpened e) {
         if (e.openedOn() == null) {
             return e.occurredAt();
         }
-        Instant startOfDay = e.openedOn().atStartOfDay(businessZone).toInstant();
-        return startOfDay.isBefore(e.occurredAt()) ? startOfDay : e.occurredAt();
+        boolean backdated = e.openedOn().isBefore(LocalDate.ofInstant(e.occurredAt(), businessZone));
+        return backdated ? e.openedOn().atStartOfDay(businessZone).toInstant() : e.occurredAt();
     }
 
     /**

@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.support.Db;
 import org.salescrm.analytics.support.Events;
 import org.salescrm.analytics.support.Fixtures;
+import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
@@ -140,6 +144,29 @@ class MaterialisedStateIT {
                 day(now.minus(Duration.ofDays(1))));
         assertThat(activity.getInteger("won_deals")).isEqualTo(1);
         assertThat(activity.getBigDecimal("won_amount")).isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void aThousandVisitsAreAppliedInBatchesAndEachCountedOnce() {
+        String team = "team-" + UUID.randomUUID();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int c = 0; c < 50; c++) {
+            UUID id = UUID.randomUUID();
+            for (int v = 0; v < 20; v++) {
+                VisitLogged visit = Fixtures.visit(id, null, rep, team, now.minus(Duration.ofHours(v)), "NEUTRAL", v % 2 == 0);
+                records.add(new ProducerRecord<>(Topics.VISITS, id.toString(), Events.json(visit)));
+            }
+        }
+        Instant start = Instant.now();
+        Events.kafka().produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count(
+                "SELECT count(*) FROM visit_fact WHERE owner_team = $1", team) == 1000);
+        long millis = Math.max(1, Duration.between(start, Instant.now()).toMillis());
+        System.out.printf("ingest: 1000 visit events applied in %d ms (%d events/s)%n", millis, 1000_000 / millis);
+        assertThat(db.count("SELECT COALESCE(sum(visits), 0) FROM rep_activity WHERE owner_id = $1", rep)).isEqualTo(1000);
+        assertThat(db.count("SELECT COALESCE(sum(effective_visits), 0) FROM rep_activity WHERE owner_id = $1", rep))
+                .isEqualTo(500);
     }
 
     private Instant lastActivity(UUID id) {
