@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
 
@@ -44,7 +45,7 @@ public class AlertEngine {
         }
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
-        return medians().chain(medians -> opportunities(ids).chain(opportunities -> signals(ids, now)
+        return opportunities(ids).chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
                 .chain(signals -> {
                     List<Finding> findings = new ArrayList<>();
                     opportunities.forEach(o -> findings.add(stall.evaluate(o,
@@ -70,18 +71,27 @@ public class AlertEngine {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** Median days each team's deals stayed in each stage they have left, with how many left it. */
-    private Uni<Map<String, StageMedian>> medians() {
+    /**
+     * Median days the deals of these opportunities' teams stayed in each stage they have left, with how
+     * many left it; only the teams at hand, so a batch does not aggregate the whole history.
+     */
+    private Uni<Map<String, StageMedian>> medians(List<OpportunityState> opportunities) {
+        List<String> teams = opportunities.stream().filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
+                .filter(Objects::nonNull).distinct().toList();
+        if (teams.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return Sql.rows("""
                 WITH stays AS (
                     SELECT t.opportunity_id, t.to_stage AS stage, t.occurred_at AS entered_at,
                            LEAD(t.occurred_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.aggregate_version) AS left_at
-                    FROM stage_transition t)
+                    FROM stage_transition t
+                    WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact WHERE owner_team IN (?1)))
                 SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
                 FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
-                WHERE s.left_at IS NOT NULL
-                GROUP BY o.owner_team, s.stage""").map(rows -> {
+                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1)
+                GROUP BY o.owner_team, s.stage""", teams).map(rows -> {
             Map<String, StageMedian> medians = new HashMap<>();
             rows.forEach(r -> medians.put(Sql.text(r[0]) + "|" + Sql.text(r[1]),
                     new StageMedian(Sql.number(r[2]), ((Number) r[3]).doubleValue())));

@@ -126,6 +126,35 @@ class AlertsIT {
     }
 
     @Test
+    void replayingTheEventsIntoEmptiedStateRebuildsTheSameStateAndAlert() {
+        UUID opportunity = UUID.randomUUID();
+        List<DomainEvent> history = negotiationIdleFor16Days(opportunity);
+        Map<String, Object> before = settledIdleAlert(opportunity);
+        Row factBefore = db.row("SELECT stage, stage_entered_at, last_activity_at FROM opportunity_fact "
+                + "WHERE opportunity_id = $1", opportunity);
+
+        // What the README's replay does, for this one customer: state, marks and alerts emptied, events read again.
+        db.execute("DELETE FROM opportunity_fact WHERE customer_id = $1", customer);
+        db.execute("DELETE FROM stage_transition WHERE opportunity_id = $1", opportunity);
+        db.execute("DELETE FROM customer_fact WHERE customer_id = $1", customer);
+        db.execute("DELETE FROM alert WHERE customer_id = $1", customer);
+        for (DomainEvent event : history) {
+            db.execute("DELETE FROM processed_event WHERE event_id = $1", event.eventId());
+        }
+        Events.publish(history.toArray(DomainEvent[]::new));
+
+        Map<String, Object> after = settledIdleAlert(opportunity);
+        assertThat(reasons(after)).isEqualTo(reasons(before));
+        assertThat(after.get("severity")).isEqualTo(before.get("severity"));
+        Row factAfter = db.row("SELECT stage, stage_entered_at, last_activity_at FROM opportunity_fact "
+                + "WHERE opportunity_id = $1", opportunity);
+        assertThat(factAfter.getString("stage")).isEqualTo(factBefore.getString("stage"));
+        assertThat(factAfter.getOffsetDateTime("stage_entered_at")).isEqualTo(factBefore.getOffsetDateTime("stage_entered_at"));
+        assertThat(factAfter.getOffsetDateTime("last_activity_at")).isEqualTo(factBefore.getOffsetDateTime("last_activity_at"));
+        assertThat(db.count("SELECT count(*) FROM stage_transition WHERE opportunity_id = $1", opportunity)).isEqualTo(2);
+    }
+
+    @Test
     void eventTriggeredAlertAppearsWithinSecondsOfTheEvent() {
         UUID opportunity = UUID.randomUUID();
         Instant published = Instant.now();

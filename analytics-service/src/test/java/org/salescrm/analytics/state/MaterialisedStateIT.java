@@ -136,7 +136,10 @@ class MaterialisedStateIT {
 
         await().atMost(WAIT).until(() -> {
             Row c = db.row("SELECT won_deals, overdue_follow_ups FROM customer_fact WHERE customer_id = $1", customer);
-            return c != null && c.getInteger("won_deals") == 1 && c.getInteger("overdue_follow_ups") == 1;
+            return c != null && c.getInteger("won_deals") == 1 && c.getInteger("overdue_follow_ups") == 1
+                    // the won deal's revenue rides OpportunityWon, right after the stage change that set WON
+                    && db.row("SELECT 1 FROM opportunity_fact WHERE opportunity_id = $1 AND won_on IS NOT NULL",
+                            opportunity) != null;
         });
         Row c = db.row("SELECT decision_maker_left_at FROM customer_fact WHERE customer_id = $1", customer);
         assertThat(c.getOffsetDateTime("decision_maker_left_at")).isNotNull();
