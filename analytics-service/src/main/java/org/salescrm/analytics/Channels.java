@@ -4,6 +4,9 @@ package org.salescrm.analytics;
 public final class Channels {
 
     public static final String CUSTOMERS = "customers";
+    public static final String OPPORTUNITIES = "opportunities";
+    public static final String VISITS = "visits";
+    public static final String FOLLOW_UPS = "follow-ups";
 
     private Channels() {
     }

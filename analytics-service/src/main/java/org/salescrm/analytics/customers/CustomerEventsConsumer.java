@@ -1,13 +1,14 @@
 package org.salescrm.analytics.customers;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.salescrm.analytics.Channels;
+import org.salescrm.analytics.alerts.AlertTriggers;
 import org.salescrm.platform.inbox.EventInbox;
 
-/** Feeds crm.customers into analytics' own tables, each event at most once. */
+/** Feeds crm.customers into analytics' own tables, in batches, each event at most once. */
 @ApplicationScoped
 public class CustomerEventsConsumer {
 
@@ -15,14 +16,16 @@ public class CustomerEventsConsumer {
 
     private final EventInbox inbox;
     private final CustomerFacts facts;
+    private final AlertTriggers triggers;
 
-    public CustomerEventsConsumer(EventInbox inbox, CustomerFacts facts) {
+    public CustomerEventsConsumer(EventInbox inbox, CustomerFacts facts, AlertTriggers triggers) {
         this.inbox = inbox;
         this.facts = facts;
+        this.triggers = triggers;
     }
 
     @Incoming(Channels.CUSTOMERS)
-    public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, facts::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(facts::apply));
     }
 }

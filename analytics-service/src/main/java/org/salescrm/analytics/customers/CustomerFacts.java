@@ -1,64 +1,96 @@
 package org.salescrm.analytics.customers;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
+import java.util.UUID;
+import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.customer.CustomerUpdated;
+import org.salescrm.events.customer.DecisionMakerLost;
+import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonUpdated;
 
-/** Applies customer events to the materialised customer and the owner's daily activity. Runs inside the inbox's transaction. */
+/**
+ * Applies crm.customers to {@code customer_fact} and {@code key_person_fact}. Runs inside the inbox's
+ * transaction. Each upsert applies only a newer aggregate version than the one held.
+ */
 @ApplicationScoped
 public class CustomerFacts {
 
-    private final CustomerFactRepository facts;
-    private final ZoneId businessZone;
+    private final RepActivity activity;
 
-    public CustomerFacts(CustomerFactRepository facts, Clock clock) {
-        this.facts = facts;
-        this.businessZone = clock.getZone();
+    public CustomerFacts(RepActivity activity) {
+        this.activity = activity;
     }
 
     public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof CustomerCreated created) {
-            return record(created).chain(applied -> applied ? countNewCustomer(created) : Uni.createFrom().voidItem());
+        if (event instanceof CustomerCreated e) {
+            return upsert(e, e.name(), e.grade())
+                    .call(applied -> Sql.update(
+                            "UPDATE customer_fact SET created_at = LEAST(created_at, ?2) WHERE customer_id = ?1",
+                            e.aggregateId(), Sql.at(e.occurredAt())))
+                    .chain(applied -> applied
+                            ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(e.occurredAt()),
+                                    RepActivity.Delta.newCustomer())
+                            : Uni.createFrom().voidItem());
+        }
+        if (event instanceof CustomerUpdated e) {
+            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+        }
+        if (event instanceof CustomerOwnerChanged e) {
+            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+        }
+        if (event instanceof KeyPersonAdded e) {
+            return keyPerson(e, e.customerId(), e.kpType(), true, null);
+        }
+        if (event instanceof KeyPersonUpdated e) {
+            return keyPerson(e, e.customerId(), e.kpType(), true, null);
+        }
+        if (event instanceof KeyPersonLeft e) {
+            return keyPerson(e, e.customerId(), e.kpType(), false, e.occurredAt())
+                    .chain(() -> e.wasDecisionMaker() && e.activeDecisionMakersLeft() == 0
+                            ? decisionMakerLeft(e.customerId(), e.occurredAt()) : Uni.createFrom().voidItem());
+        }
+        if (event instanceof DecisionMakerLost e) {
+            return decisionMakerLeft(e.aggregateId(), e.occurredAt());
         }
         return Uni.createFrom().voidItem();
     }
 
     /** True when the event was newer than what is held, and so was applied. */
-    private Uni<Boolean> record(CustomerCreated created) {
-        return facts.findById(created.aggregateId()).chain(existing -> {
-            if (existing != null && existing.aggregateVersion >= created.aggregateVersion()) {
-                return Uni.createFrom().item(false);
-            }
-            CustomerFact fact = existing != null ? existing : new CustomerFact();
-            fact.customerId = created.aggregateId();
-            fact.name = created.name();
-            fact.grade = created.grade();
-            fact.ownerId = created.ownerId();
-            fact.ownerTeam = created.ownerTeam();
-            fact.createdAt = created.occurredAt();
-            fact.aggregateVersion = created.aggregateVersion();
-            return facts.persist(fact).replaceWith(true);
-        });
+    private Uni<Boolean> upsert(DomainEvent e, String name, String grade) {
+        return Sql.update("""
+                        INSERT INTO customer_fact (customer_id, name, grade, owner_id, owner_team, created_at,
+                                                   aggregate_version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        ON CONFLICT (customer_id) DO UPDATE SET
+                            name = EXCLUDED.name, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
+                            owner_team = EXCLUDED.owner_team, aggregate_version = EXCLUDED.aggregate_version
+                        WHERE customer_fact.aggregate_version < EXCLUDED.aggregate_version""",
+                e.aggregateId(), name == null ? "" : name, grade == null ? "C" : grade, e.ownerId(), e.ownerTeam(),
+                Sql.at(e.occurredAt()), e.aggregateVersion()).map(rows -> rows > 0);
     }
 
-    /** New customers count for the business day they were created on, in the business time zone. */
-    private Uni<Void> countNewCustomer(CustomerCreated created) {
-        if (created.ownerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        LocalDate day = LocalDate.ofInstant(created.occurredAt(), businessZone);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO rep_activity (owner_id, day, owner_team, new_customers) VALUES (?1, ?2, ?3, 1)
-                        ON CONFLICT (owner_id, day) DO UPDATE SET new_customers = rep_activity.new_customers + 1""")
-                .setParameter(1, created.ownerId())
-                .setParameter(2, day)
-                .setParameter(3, created.ownerTeam())
-                .executeUpdate())
-                .replaceWithVoid();
+    private Uni<Void> keyPerson(DomainEvent e, UUID customerId, String kpType, boolean active, Instant leftAt) {
+        return Sql.update("""
+                        INSERT INTO key_person_fact (key_person_id, customer_id, kp_type, active, left_at, aggregate_version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                        ON CONFLICT (key_person_id) DO UPDATE SET
+                            kp_type = COALESCE(EXCLUDED.kp_type, key_person_fact.kp_type), active = EXCLUDED.active,
+                            left_at = EXCLUDED.left_at, aggregate_version = EXCLUDED.aggregate_version
+                        WHERE key_person_fact.aggregate_version < EXCLUDED.aggregate_version""",
+                e.aggregateId(), customerId, kpType, active, Sql.at(leftAt), e.aggregateVersion()).replaceWithVoid();
+    }
+
+    /** The latest departure wins, whichever event about it arrives first. */
+    private Uni<Void> decisionMakerLeft(UUID customerId, Instant at) {
+        return Sql.update("""
+                        UPDATE customer_fact SET decision_maker_left_at = GREATEST(decision_maker_left_at, ?2)
+                        WHERE customer_id = ?1""", customerId, Sql.at(at)).replaceWithVoid();
     }
 }

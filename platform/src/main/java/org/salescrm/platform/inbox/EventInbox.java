@@ -6,7 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -66,6 +71,80 @@ public class EventInbox {
                             config.maxAttempts());
                     return deadLetter(message, consumer, "failing", new EventApplicationException(event, failure));
                 });
+    }
+
+    /**
+     * Applies a polled batch in one transaction: each event at most once (its own processed-event
+     * mark), then {@link BatchEffect#afterBatch} with the events applied. While the database is away
+     * the batch waits, as a single record does. Any other failure rolls the whole batch back and its
+     * records are applied one by one, each in its own transaction, so that only a poison record is
+     * dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
+     * attempt, so a record that keeps failing is tried {@code crm.inbox.max-attempts} times in all.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchEffect effect) {
+        List<Decoded> decoded = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                decoded.add(new Decoded(record, EventCodec.data(EventCodec.read(record.getPayload()))));
+            } catch (UndecodableEventException e) {
+                LOG.warnf("%s: dead-lettering an undecodable record: %s", consumer, e.getMessage());
+                deadLetters.add(deadLetter(record, consumer, "undecodable", e));
+            }
+        }
+        Uni<Void> applied = decoded.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().deferred(() -> applyBatchOnce(consumer, decoded, effect))
+                        .runSubscriptionOn(onCurrentContext())
+                        .onFailure(DatabaseFailures::isUnavailable).retry()
+                        .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
+                                    decoded.size(), failure.getMessage());
+                            return oneByOne(consumer, decoded, effect);
+                        });
+        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
+                .collect().last().replaceWithVoid()
+                .chain(() -> applied)
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<Void> applyBatchOnce(String consumer, List<Decoded> batch, BatchEffect effect) {
+        return Panache.withTransaction(() -> {
+            List<DomainEvent> applied = new ArrayList<>();
+            return Multi.createFrom().iterable(batch)
+                    .onItem().transformToUniAndConcatenate(d -> processed.markFirstDelivery(consumer, d.event.eventId())
+                            .chain(first -> first
+                                    ? effect.apply(d.event).invoke(() -> applied.add(d.event))
+                                    : Uni.createFrom().voidItem()))
+                    .collect().last()
+                    .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : effect.afterBatch(applied));
+        });
+    }
+
+    private Uni<Void> oneByOne(String consumer, List<Decoded> batch, BatchEffect effect) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(d -> applyAlone(consumer, d, effect))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> applyAlone(String consumer, Decoded d, BatchEffect effect) {
+        Function<DomainEvent, Uni<Void>> alone = event -> effect.apply(event)
+                .chain(() -> effect.afterBatch(List.of(event)));
+        return Uni.createFrom().deferred(() -> applyOnce(consumer, d.event, alone))
+                .runSubscriptionOn(onCurrentContext())
+                .onFailure(DatabaseFailures::isUnavailable).retry()
+                .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
+                .onFailure().retry()
+                .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
+                .atMost(Math.max(0, config.maxAttempts() - 2L))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, d.event.eventId(),
+                            config.maxAttempts());
+                    return deadLetter(d.record, consumer, "failing", new EventApplicationException(d.event, failure));
+                });
+    }
+
+    private record Decoded(KafkaRecord<String, String> record, DomainEvent event) {
     }
 
     private Uni<Void> applyOnce(String consumer, DomainEvent event, Function<DomainEvent, Uni<Void>> effect) {

@@ -1,0 +1,139 @@
+package org.salescrm.analytics.alerts;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.salescrm.analytics.Sql;
+
+/**
+ * Runs both rules for a set of customers (churn for the customer, stall for each of its
+ * opportunities) and settles their alerts. Needs an open transaction: the batch's or the scan's.
+ */
+@ApplicationScoped
+public class AlertEngine {
+
+    private final StallRule stall;
+    private final ChurnRule churn;
+    private final ChurnConfig churnConfig;
+    private final AlertLifecycle lifecycle;
+    private final Clock clock;
+
+    public AlertEngine(StallRule stall, ChurnRule churn, ChurnConfig churnConfig, AlertLifecycle lifecycle,
+                       Clock clock) {
+        this.stall = stall;
+        this.churn = churn;
+        this.churnConfig = churnConfig;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    public Uni<Void> evaluate(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(customerIds);
+        Instant now = clock.instant();
+        return opportunities(ids).chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
+                .chain(signals -> {
+                    List<Finding> findings = new ArrayList<>();
+                    opportunities.forEach(o -> findings.add(stall.evaluate(o,
+                            medians.get(o.ownerTeam() + "|" + o.stage()), now, clock.getZone())));
+                    signals.forEach(s -> findings.add(churn.evaluate(s, now)));
+                    ids.stream().filter(id -> signals.stream().noneMatch(s -> s.customerId().equals(id)))
+                            .forEach(id -> findings.add(new Finding(AlertType.CHURN_RISK, id, id, null, null,
+                                    List.of(), Severity.LOW, null, false)));
+                    return settleAll(findings, now);
+                })));
+    }
+
+    private Uni<Void> settleAll(List<Finding> findings, Instant now) {
+        return Multi.createFrom().iterable(findings)
+                .onItem().transformToUniAndConcatenate(f -> current(f).chain(a -> lifecycle.settle(f, a, now)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Locked, so a scan and a batch about the same subject take turns instead of overwriting each other. */
+    private Uni<Alert> current(Finding f) {
+        return Alert.<Alert>find("alertType = ?1 and subjectId = ?2 and status <> ?3", f.type(), f.subjectId(),
+                        AlertStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * Median days the deals of these opportunities' teams stayed in each stage they have left, with how
+     * many left it; only the teams at hand, so a batch does not aggregate the whole history.
+     */
+    private Uni<Map<String, StageMedian>> medians(List<OpportunityState> opportunities) {
+        List<String> teams = opportunities.stream().filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
+                .filter(Objects::nonNull).distinct().toList();
+        if (teams.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Sql.rows("""
+                WITH stays AS (
+                    SELECT t.opportunity_id, t.to_stage AS stage, t.occurred_at AS entered_at,
+                           LEAD(t.occurred_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.aggregate_version) AS left_at
+                    FROM stage_transition t
+                    WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact WHERE owner_team IN (?1)))
+                SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
+                FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
+                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1)
+                GROUP BY o.owner_team, s.stage""", teams).map(rows -> {
+            Map<String, StageMedian> medians = new HashMap<>();
+            rows.forEach(r -> medians.put(Sql.text(r[0]) + "|" + Sql.text(r[1]),
+                    new StageMedian(Sql.number(r[2]), ((Number) r[3]).doubleValue())));
+            return medians;
+        });
+    }
+
+    private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {
+        return Sql.rows("""
+                SELECT opportunity_id, customer_id, owner_id, owner_team, stage, status, stage_entered_at,
+                       last_activity_at, expected_close_date
+                FROM opportunity_fact WHERE customer_id IN (?1) ORDER BY opportunity_id""", customerIds)
+                .map(rows -> rows.stream().map(r -> new OpportunityState(Sql.uuid(r[0]), Sql.uuid(r[1]),
+                        Sql.text(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.text(r[5]), Sql.instant(r[6]),
+                        Sql.instant(r[7]), Sql.date(r[8]))).toList());
+    }
+
+    private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now) {
+        Instant last30 = now.minus(Duration.ofDays(30));
+        Instant prior90 = last30.minus(Duration.ofDays(90));
+        Instant sentiment = now.minus(Duration.ofDays(churnConfig.sentimentDays()));
+        Instant lookback = now.minus(Duration.ofDays(churnConfig.lookbackDays()));
+        return Sql.rows("""
+                SELECT c.customer_id, c.owner_id, c.owner_team, c.grade, c.won_deals, c.created_at,
+                    (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id AND v.occurred_at <= ?2),
+                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
+                        AND v.occurred_at > ?3 AND v.occurred_at <= ?2),
+                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
+                        AND v.occurred_at > ?4 AND v.occurred_at <= ?3),
+                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
+                        AND v.occurred_at > ?5 AND v.occurred_at <= ?2 AND v.sentiment = 'NEGATIVE'),
+                    (SELECT count(*) FROM follow_up_fact f WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'
+                        AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)),
+                    c.active_decision_makers, c.decision_maker_left_at,
+                    (SELECT count(*) FROM opportunity_fact o WHERE o.customer_id = c.customer_id AND o.status = 'LOST'
+                        AND o.lost_at > ?6)
+                FROM customer_fact c WHERE c.customer_id IN (?1) ORDER BY c.customer_id""",
+                customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
+                LocalDate.ofInstant(now, clock.getZone()))
+                .map(rows -> rows.stream().map(r -> new CustomerSignals(Sql.uuid(r[0]), Sql.text(r[1]),
+                        Sql.text(r[2]), Sql.text(r[3]), Sql.number(r[4]), Sql.instant(r[5]), Sql.instant(r[6]),
+                        Sql.number(r[7]), Sql.number(r[8]), Sql.number(r[9]), Sql.number(r[10]), Sql.number(r[11]),
+                        Sql.instant(r[12]), Sql.number(r[13]))).toList());
+    }
+}

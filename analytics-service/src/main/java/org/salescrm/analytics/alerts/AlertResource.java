@@ -1,0 +1,101 @@
+package org.salescrm.analytics.alerts;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+
+@Path("/api/v1/alerts")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class AlertResource {
+
+    private final AlertService service;
+    private final AlertScan scan;
+    private final CurrentCaller caller;
+
+    public AlertResource(AlertService service, AlertScan scan, CurrentCaller caller) {
+        this.service = service;
+        this.scan = scan;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<Page<AlertView>> list(@QueryParam("status") String status, @QueryParam("type") String type,
+                                     @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                     @QueryParam("team") @Size(max = 200) String team,
+                                     @QueryParam("customerId") String customerId,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        AlertFilter filter = new AlertFilter(parse(AlertStatus.class, "status", status),
+                parse(AlertType.class, "type", type), ownerId, team, uuid("customerId", customerId));
+        return service.list(filter, PageRequest.of(limit, cursor), caller.get());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<AlertView> get(@PathParam("id") UUID id) {
+        return service.find(id, caller.get());
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    public Uni<AlertView> acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
+        return service.acknowledge(id, request, caller.get());
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    public Uni<AlertView> snooze(@PathParam("id") UUID id, @Valid @NotNull SnoozeRequest request) {
+        return service.snooze(id, request, caller.get());
+    }
+
+    /** Runs the periodic scan now (after a replay, or to check a changed threshold); admin only. */
+    @POST
+    @Path("/scan")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Uni<Map<String, Integer>> scanNow() {
+        return scan.scan().map(n -> Map.of("evaluated", n));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw malformed(field, value);
+        }
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw malformed(field, value);
+        }
+    }
+
+    private static ProblemException malformed(String field, String value) {
+        return new ProblemException(400, "malformed-field",
+                List.of(new FieldViolation(field, "format", "not one of the accepted values")), "malformed-field",
+                field, value);
+    }
+}

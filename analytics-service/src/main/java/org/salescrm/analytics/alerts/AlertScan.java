@@ -1,0 +1,76 @@
+package org.salescrm.analytics.alerts;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.state.DerivedState;
+
+/**
+ * Raises what silence causes (no event arrives when nothing happens), re-opens expired snoozes and
+ * escalates alerts left unacknowledged. Runs every {@code crm.alerts.scan-interval}, on one instance at
+ * a time: the transaction holds a PostgreSQL advisory lock, and an instance that cannot take it skips.
+ */
+@ApplicationScoped
+public class AlertScan {
+
+    private static final Logger LOG = Logger.getLogger(AlertScan.class);
+    private static final int CHUNK = 500;
+
+    private final DerivedState derived;
+    private final AlertEngine engine;
+
+    public AlertScan(DerivedState derived, AlertEngine engine) {
+        this.derived = derived;
+        this.engine = engine;
+    }
+
+    @Scheduled(every = "${crm.alerts.scan-interval:1m}", delayed = "${crm.alerts.scan-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return scan().invoke(n -> LOG.debugf("alert scan evaluated %d customers", n))
+                .onFailure().invoke(e -> LOG.warnf("alert scan failed, the next one retries: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Customers evaluated, or -1 when another instance holds the scan. */
+    public Uni<Integer> scan() {
+        return Panache.withTransaction(() -> Sql.rows(
+                        "SELECT pg_try_advisory_xact_lock(hashtextextended('analytics.alert-scan', 0))")
+                .chain(rows -> Boolean.TRUE.equals(single(rows)) ? evaluateAll() : Uni.createFrom().item(-1)));
+    }
+
+    private Uni<Integer> evaluateAll() {
+        return candidates().chain(ids -> Multi.createFrom().iterable(chunks(ids))
+                .onItem().transformToUniAndConcatenate(chunk -> derived.refresh(chunk).chain(() -> engine.evaluate(chunk)))
+                .collect().last().replaceWith(ids.size()));
+    }
+
+    /** Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. */
+    private Uni<List<UUID>> candidates() {
+        return Sql.rows("""
+                SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
+                UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
+                UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
+                UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
+                ORDER BY 1""").map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+    }
+
+    private static Object single(List<Object[]> rows) {
+        return rows.get(0)[0];
+    }
+
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,5 @@
+package org.salescrm.analytics.alerts;
+
+public enum AlertStatus {
+    OPEN, ACKNOWLEDGED, SNOOZED, RESOLVED
+}

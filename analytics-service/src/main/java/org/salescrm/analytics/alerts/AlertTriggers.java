@@ -1,0 +1,49 @@
+package org.salescrm.analytics.alerts;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.salescrm.analytics.state.DerivedState;
+import org.salescrm.events.DomainEvent;
+import org.salescrm.platform.inbox.BatchEffect;
+
+/**
+ * Runs the rules for every customer a batch touched, inside the batch's transaction, so an alert an
+ * event causes is committed (and its event queued) together with the facts that caused it.
+ */
+@ApplicationScoped
+public class AlertTriggers {
+
+    private final DerivedState derived;
+    private final AlertEngine engine;
+
+    public AlertTriggers(DerivedState derived, AlertEngine engine) {
+        this.derived = derived;
+        this.engine = engine;
+    }
+
+    public BatchEffect after(Function<DomainEvent, Uni<Void>> facts) {
+        return new BatchEffect() {
+            @Override
+            public Uni<Void> apply(DomainEvent event) {
+                return facts.apply(event);
+            }
+
+            @Override
+            public Uni<Void> afterBatch(List<DomainEvent> applied) {
+                return settle(applied);
+            }
+        };
+    }
+
+    /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */
+    Uni<Void> settle(List<DomainEvent> applied) {
+        Set<UUID> customers = new LinkedHashSet<>();
+        applied.forEach(event -> customers.add(event.partitionKey()));
+        return derived.refresh(customers).chain(() -> engine.evaluate(customers));
+    }
+}

@@ -1,0 +1,5 @@
+package org.salescrm.analytics.alerts;
+
+public enum AlertType {
+    STALLED_OPPORTUNITY, CHURN_RISK
+}

@@ -1,0 +1,80 @@
+package org.salescrm.analytics.alerts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.salescrm.events.analytics.AlertReason;
+
+/**
+ * Stalled opportunity (API.md): an OPEN opportunity that is IDLE (no qualifying activity for longer
+ * than its stage allows), DWELLs (in its stage longer than factor × its team's median, once enough of
+ * the team's deals have left that stage) or is PAST_CLOSE_DATE. Days are whole elapsed days.
+ */
+@ApplicationScoped
+public class StallRule {
+
+    private static final Set<String> LATE_STAGES = Set.of("PROJECT", "ACKNOWLEDGED", "NEGOTIATION");
+
+    private final StallConfig config;
+
+    public StallRule(StallConfig config) {
+        this.config = config;
+    }
+
+    Finding evaluate(OpportunityState o, StageMedian median, Instant now, ZoneId zone) {
+        List<AlertReason> reasons = o.isOpen() ? reasons(o, median, now, zone) : List.of();
+        return new Finding(AlertType.STALLED_OPPORTUNITY, o.opportunityId(), o.customerId(), o.ownerId(),
+                o.ownerTeam(), reasons, severity(o, reasons), null, !o.isOpen());
+    }
+
+    private List<AlertReason> reasons(OpportunityState o, StageMedian median, Instant now, ZoneId zone) {
+        List<AlertReason> reasons = new ArrayList<>();
+        Integer allowed = config.idleDays().forStage(o.stage());
+        long idle = days(o.lastActivityAt(), now);
+        if (allowed != null && idle > allowed) {
+            reasons.add(new AlertReason("IDLE", "no activity for %d days; %s allows %d".formatted(idle, o.stage(), allowed),
+                    BigDecimal.valueOf(idle), BigDecimal.valueOf(allowed)));
+        }
+        long inStage = days(o.stageEnteredAt(), now);
+        if (median != null && median.samples() >= config.minSamples()) {
+            BigDecimal threshold = BigDecimal.valueOf(config.dwellFactor() * median.medianDays())
+                    .setScale(1, RoundingMode.HALF_UP);
+            if (BigDecimal.valueOf(inStage).compareTo(threshold) > 0) {
+                reasons.add(new AlertReason("DWELL", "in %s for %d days; team median %s".formatted(o.stage(), inStage,
+                        plain(BigDecimal.valueOf(median.medianDays()).setScale(1, RoundingMode.HALF_UP))),
+                        BigDecimal.valueOf(inStage), threshold));
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        if (o.expectedCloseDate() != null && today.isAfter(o.expectedCloseDate())) {
+            long past = ChronoUnit.DAYS.between(o.expectedCloseDate(), today);
+            reasons.add(new AlertReason("PAST_CLOSE_DATE", "%d days past its expected close date %s"
+                    .formatted(past, o.expectedCloseDate()), BigDecimal.valueOf(past), BigDecimal.ZERO));
+        }
+        return List.copyOf(reasons);
+    }
+
+    /** HIGH when two or more causes hold; MEDIUM for one cause from PROJECT on, where the money is near; else LOW. */
+    static Severity severity(OpportunityState o, List<AlertReason> reasons) {
+        if (reasons.size() >= 2) {
+            return Severity.HIGH;
+        }
+        return LATE_STAGES.contains(o.stage()) ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    static long days(Instant from, Instant to) {
+        return from == null || to.isBefore(from) ? 0 : Duration.between(from, to).toDays();
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

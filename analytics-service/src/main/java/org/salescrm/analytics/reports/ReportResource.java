@@ -1,0 +1,81 @@
+package org.salescrm.analytics.reports;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.salescrm.analytics.reports.Reports.Activity;
+import org.salescrm.analytics.reports.Reports.Funnel;
+import org.salescrm.analytics.reports.Reports.Pipeline;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+
+@Path("/api/v1/reports")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class ReportResource {
+
+    private final ReportService reports;
+    private final CurrentCaller caller;
+
+    public ReportResource(ReportService reports, CurrentCaller caller) {
+        this.reports = reports;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/funnel")
+    public Uni<Funnel> funnel(@QueryParam("team") @Size(max = 200) String team,
+                              @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                              @QueryParam("from") String from, @QueryParam("to") String to) {
+        return reports.funnel(filter(team, ownerId, from, to), caller.get());
+    }
+
+    @GET
+    @Path("/pipeline")
+    public Uni<Pipeline> pipeline(@QueryParam("team") @Size(max = 200) String team,
+                                  @QueryParam("ownerId") @Size(max = 200) String ownerId) {
+        return reports.pipeline(new ReportFilter(blankToNull(team), blankToNull(ownerId), null, null), caller.get());
+    }
+
+    @GET
+    @Path("/activity")
+    public Uni<Activity> activity(@QueryParam("team") @Size(max = 200) String team,
+                                  @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                  @QueryParam("from") String from, @QueryParam("to") String to) {
+        return reports.activity(filter(team, ownerId, from, to), caller.get());
+    }
+
+    private static ReportFilter filter(String team, String ownerId, String from, String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw Problems.ruleViolated("validation",
+                    List.of(new FieldViolation("from", "NotAfterTo", "must not be after to")), "validation", "from");
+        }
+        return new ReportFilter(blankToNull(team), blankToNull(ownerId), start, end);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation(field, "format", "a date as YYYY-MM-DD")), "malformed-field", field, value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,71 @@
+package org.salescrm.analytics.state;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.salescrm.analytics.Sql;
+
+/**
+ * Recomputes the columns that summarise other facts: an opportunity's last qualifying activity and a
+ * customer's counts. Recomputed from the detail rows rather than incremented, so the result is the
+ * same whatever order the topics' events arrived in.
+ */
+@ApplicationScoped
+public class DerivedState {
+
+    private final Clock clock;
+
+    public DerivedState(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Void> refresh(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(customerIds);
+        return lastActivity(ids).chain(() -> customers(ids));
+    }
+
+    /**
+     * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
+     * either, a stage change (which stage_entered_at holds). Editing a field is not activity.
+     */
+    private Uni<Void> lastActivity(List<UUID> ids) {
+        return Sql.update("""
+                UPDATE opportunity_fact o SET last_activity_at = GREATEST(o.stage_entered_at, o.opened_at,
+                    (SELECT max(v.occurred_at) FROM visit_fact v
+                      WHERE v.customer_id = o.customer_id OR v.opportunity_id = o.opportunity_id),
+                    (SELECT max(f.completed_at) FROM follow_up_fact f
+                      WHERE f.status = 'COMPLETED' AND (f.customer_id = o.customer_id OR f.opportunity_id = o.opportunity_id)))
+                WHERE o.customer_id IN (?1)""", ids).replaceWithVoid();
+    }
+
+    private Uni<Void> customers(List<UUID> ids) {
+        LocalDate today = LocalDate.now(clock);
+        return Sql.update("""
+                UPDATE customer_fact c SET
+                    won_deals = (SELECT count(*) FROM opportunity_fact o
+                                  WHERE o.customer_id = c.customer_id AND o.status = 'WON'),
+                    lost_opportunities = (SELECT count(*) FROM opportunity_fact o
+                                           WHERE o.customer_id = c.customer_id AND o.status = 'LOST'),
+                    last_lost_at = (SELECT max(o.lost_at) FROM opportunity_fact o WHERE o.customer_id = c.customer_id),
+                    last_visit_at = (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id),
+                    open_follow_ups = (SELECT count(*) FROM follow_up_fact f
+                                        WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'),
+                    overdue_follow_ups = (SELECT count(*) FROM follow_up_fact f
+                                           WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'
+                                             AND (f.overdue_since IS NOT NULL OR f.due_on < ?2)),
+                    active_decision_makers = (SELECT count(*) FROM key_person_fact k
+                                               WHERE k.customer_id = c.customer_id AND k.active
+                                                 AND k.kp_type = 'DECISION_MAKER'),
+                    decision_maker_left_at = GREATEST(c.decision_maker_left_at,
+                        (SELECT max(k.left_at) FROM key_person_fact k
+                          WHERE k.customer_id = c.customer_id AND NOT k.active AND k.kp_type = 'DECISION_MAKER'))
+                WHERE c.customer_id IN (?1)""", ids, today).replaceWithVoid();
+    }
+}

@@ -1,0 +1,31 @@
+package org.salescrm.analytics.visits;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.salescrm.analytics.Channels;
+import org.salescrm.analytics.alerts.AlertTriggers;
+import org.salescrm.platform.inbox.EventInbox;
+
+/** Feeds crm.visits into analytics' own tables, in batches, each event at most once. */
+@ApplicationScoped
+public class VisitEventsConsumer {
+
+    static final String CONSUMER = "analytics.visits";
+
+    private final EventInbox inbox;
+    private final VisitFacts facts;
+    private final AlertTriggers triggers;
+
+    public VisitEventsConsumer(EventInbox inbox, VisitFacts facts, AlertTriggers triggers) {
+        this.inbox = inbox;
+        this.facts = facts;
+        this.triggers = triggers;
+    }
+
+    @Incoming(Channels.VISITS)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(facts::apply));
+    }
+}

@@ -1,0 +1,43 @@
+package org.salescrm.analytics.support;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.events.DomainEvent;
+import org.salescrm.events.EventCatalog;
+import org.salescrm.events.EventCodec;
+import org.salescrm.testsupport.SharedKafka;
+
+/** Publishes events as the other services' outbox relays do: CloudEvents JSON, keyed by customer, on their topic. */
+public final class Events {
+
+    private static KafkaCompanion kafka;
+
+    private Events() {
+    }
+
+    public static synchronized KafkaCompanion kafka() {
+        if (kafka == null) {
+            kafka = new KafkaCompanion(SharedKafka.bootstrapServers());
+        }
+        return kafka;
+    }
+
+    public static String json(DomainEvent event) {
+        return EventCodec.write(EventCodec.envelope(event, "/test", Instant.now()));
+    }
+
+    public static void publish(DomainEvent... events) {
+        for (DomainEvent event : events) {
+            publishRaw(EventCatalog.typeOf(event.getClass()).topic(), event.partitionKey().toString(), json(event));
+        }
+    }
+
+    public static void publishRaw(String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
+    }
+}
