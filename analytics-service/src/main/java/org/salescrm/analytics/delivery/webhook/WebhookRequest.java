@@ -1,0 +1,15 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A subscription as a client asks for it. {@code teams} empty or absent: every team's alerts,
+ * which only an admin may ask for. Id, creator and timestamps are the server's.
+ */
+public record WebhookRequest(
+        @NotBlank @Size(max = 2000) @HttpUrl String url,
+        @NotBlank @Size(min = 16, max = 200) String secret,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> teams) {
+}
