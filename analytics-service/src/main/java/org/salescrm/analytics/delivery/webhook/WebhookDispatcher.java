@@ -55,6 +55,7 @@ public class WebhookDispatcher {
     private final Counter failedAttempts;
     private final Counter gaveUp;
     private volatile boolean stopping;
+    private boolean lastPassFailed;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, Vertx vertx, MeterRegistry metrics) {
         this.pool = pool;
@@ -80,8 +81,16 @@ public class WebhookDispatcher {
             do {
                 sent = dispatchBatch();
             } while (sent == config.batchSize() && !stopping);
+            if (lastPassFailed) {
+                LOG.info("webhook dispatch running again");
+                lastPassFailed = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("webhook dispatch paused, deliveries stay pending: %s", e.getMessage());
+            // Said once per outage, not once a second.
+            if (!lastPassFailed) {
+                LOG.warnf("webhook dispatch paused, deliveries stay pending: %s", e.getMessage());
+            }
+            lastPassFailed = true;
         }
     }
 

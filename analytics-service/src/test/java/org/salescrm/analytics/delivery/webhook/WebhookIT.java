@@ -13,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.delivery.AlertEvents;
+import org.salescrm.events.Topics;
 import org.salescrm.events.analytics.AlertRaised;
+import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /** Webhooks end to end: subscriptions over the API, alert events from the real broker, a real receiver on localhost. */
@@ -182,6 +186,20 @@ class WebhookIT {
                 // An all-teams subscription would collect every later test's alerts.
                 as(admin).delete("/api/v1/webhooks/" + all).then().statusCode(204);
             }
+        }
+    }
+
+    @Test
+    void recordOnTheAlertTopicThatIsNoEventIsDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        try (KafkaCompanion kafka = new KafkaCompanion(SharedKafka.bootstrapServers())) {
+            ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
+                    .fromTopics(Topics.deadLetter("analytics-service"));
+
+            alerts.publish(key, "{\"not\": \"an alert\"}");
+
+            await().atMost(WAIT).until(() -> deadLetters.getRecords().stream().anyMatch(r -> key.equals(r.key())));
+            deadLetters.close();
         }
     }
 
