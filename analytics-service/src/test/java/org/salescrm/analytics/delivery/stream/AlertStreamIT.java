@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,18 @@ class AlertStreamIT {
         client.close();
 
         await().atMost(WAIT).until(() -> hub.listeners() == 0);
+    }
+
+    @Test
+    void streamReadsTheTopicInAConsumerGroupOfThisInstanceAlone() {
+        var config = ConfigProvider.getConfig();
+        String streamGroup = config.getValue("mp.messaging.incoming.alert-stream.group.id", String.class);
+        String serviceGroup = config.getValue("mp.messaging.incoming.alert-deliveries.group.id", String.class);
+
+        assertThat(streamGroup).startsWith("analytics-service-stream-").isNotEqualTo(serviceGroup);
+        assertThat(UUID.fromString(streamGroup.substring("analytics-service-stream-".length()))).isNotNull();
+        assertThat(config.getValue("mp.messaging.incoming.alert-stream.auto.offset.reset", String.class))
+                .isEqualTo("latest");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +135,27 @@ class WebhookIT {
                     .body("items[0].nextAttemptAt", nullValue())
                     .body("items[0].deliveredAt", nullValue()));
             assertThat(receiver.receivedFor(alert.eventId())).hasSize(4);
+        }
+    }
+
+    @Test
+    void hangingReceiverDoesNotHoldUpTheConsumer() {
+        String team = unique("slow");
+        String manager = TestTokens.manager("mgr-" + team, team);
+        try (WebhookReceiver receiver = WebhookReceiver.start().hanging()) {
+            String id = subscribe(manager, receiver.url(), team);
+            AlertRaised first = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
+            alerts.publish(first);
+            await().atMost(WAIT).until(() -> receiver.receivedFor(first.eventId()).size() >= 1);
+
+            List<AlertRaised> more = IntStream.range(0, 5)
+                    .mapToObj(i -> AlertEvents.raised("rep-" + team, team, UUID.randomUUID())).toList();
+            more.forEach(alerts::publish);
+
+            // The receiver has answered nothing, yet every later alert is enqueued for it.
+            await().atMost(WAIT).untilAsserted(() -> as(manager).get("/api/v1/webhooks/" + id + "/deliveries")
+                    .then().statusCode(200).body("items.size()", equalTo(6)));
+            assertThat(receiver.received()).allSatisfy(r -> assertThat(r.eventId()).isEqualTo(first.eventId().toString()));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** A webhook receiver on localhost that records what it is sent and answers scripted status codes (then 200). */
 final class WebhookReceiver implements AutoCloseable {
@@ -26,6 +28,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int defaultAnswer = 200;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean hanging;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -52,6 +56,12 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Takes each request and answers nothing until closed, like a receiver that hangs. */
+    WebhookReceiver hanging() {
+        hanging = true;
+        return this;
+    }
+
     String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
@@ -71,13 +81,25 @@ final class WebhookReceiver implements AutoCloseable {
                     headers.getFirst("X-Crm-Event-Type"), headers.getFirst("Content-Type"),
                     in.readAllBytes()));
         }
+        if (hanging) {
+            awaitRelease();
+        }
         Integer answer = answers.poll();
         exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
         exchange.close();
     }
 
+    private void awaitRelease() {
+        try {
+            released.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
     }
 }
