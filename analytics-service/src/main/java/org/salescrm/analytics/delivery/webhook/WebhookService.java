@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.salescrm.platform.security.Caller;
 public class WebhookService {
 
     static final String RESOURCE = "webhook";
+    private static final int MAX_TEAM_LENGTH = 200;
 
     private final WebhookSubscriptions subscriptions;
     private final Pool pool;
@@ -77,8 +79,20 @@ public class WebhookService {
     /** The teams asked for, trimmed and without repeats, once the caller is allowed all of them. */
     static List<String> allowedTeams(List<String> asked, Caller caller) {
         Set<String> teams = new LinkedHashSet<>();
-        if (asked != null) {
-            asked.forEach(team -> teams.add(team.strip()));
+        List<FieldViolation> invalid = new ArrayList<>();
+        for (int i = 0; asked != null && i < asked.size(); i++) {
+            String team = asked.get(i) == null ? "" : asked.get(i).strip();
+            if (team.isEmpty()) {
+                invalid.add(new FieldViolation("teams[" + i + "]", "NotBlank", "must not be blank"));
+            } else if (team.length() > MAX_TEAM_LENGTH) {
+                invalid.add(new FieldViolation("teams[" + i + "]", "Size",
+                        "size must be between 1 and " + MAX_TEAM_LENGTH));
+            }
+            teams.add(team);
+        }
+        if (!invalid.isEmpty()) {
+            throw Problems.ruleViolated("validation", invalid, "validation",
+                    String.join(", ", invalid.stream().map(FieldViolation::field).toList()));
         }
         if (caller.isAdmin()) {
             return List.copyOf(teams);

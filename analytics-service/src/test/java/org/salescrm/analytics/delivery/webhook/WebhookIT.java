@@ -272,6 +272,11 @@ class WebhookIT {
                 .post("/api/v1/webhooks").then().statusCode(422)
                 .body("errors.field", hasItem("secret"))
                 .body("errors.rule", hasItem("NotBlank"));
+        as(admin).body(Map.of("url", "https://hooks.example.com/crm", "secret", SECRET,
+                        "teams", List.of("east", " ", "x".repeat(201))))
+                .post("/api/v1/webhooks").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("teams[1]", "teams[2]")))
+                .body("errors.rule", equalTo(List.of("NotBlank", "Size")));
         as(admin).body(Map.of("url", "https://hooks.example.com/crm", "secret", SECRET, "createdBy", "someone"))
                 .post("/api/v1/webhooks").then().statusCode(400)
                 .body("errors.field", hasItem("createdBy"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,8 @@ class WebhookRulesTest {
 
         assertThat(WebhookService.allowedTeams(List.of("west"), admin)).containsExactly("west");
         assertThat(WebhookService.allowedTeams(null, admin)).isEmpty();
+        assertThatThrownBy(() -> WebhookService.allowedTeams(Arrays.asList("west", null), admin))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        p -> assertThat(p.violations()).extracting("field").containsExactly("teams[1]"));
     }
 }
