@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.delivery.AlertEvents;
 import org.salescrm.events.Topics;
 import org.salescrm.events.analytics.AlertRaised;
+import org.salescrm.testsupport.Concurrently;
 import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
@@ -43,6 +45,9 @@ class WebhookIT {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String SECRET = "s3cret-for-the-receiver-only";
     static AlertEvents alerts;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @BeforeAll
     static void connect() {
@@ -156,6 +161,26 @@ class WebhookIT {
             await().atMost(WAIT).untilAsserted(() -> as(manager).get("/api/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).body("items.size()", equalTo(6)));
             assertThat(receiver.received()).allSatisfy(r -> assertThat(r.eventId()).isEqualTo(first.eventId().toString()));
+        }
+    }
+
+    @Test
+    void dispatchersRacingOverTheSameDeliveriesSendEachOnce() throws Exception {
+        String team = unique("race");
+        String manager = TestTokens.manager("mgr-" + team, team);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String id = subscribe(manager, receiver.url(), team);
+            List<AlertRaised> sent = IntStream.range(0, 8)
+                    .mapToObj(i -> AlertEvents.raised("rep-" + team, team, UUID.randomUUID())).toList();
+            sent.forEach(alerts::publish);
+            await().atMost(WAIT).untilAsserted(() -> as(manager).get("/api/v1/webhooks/" + id + "/deliveries")
+                    .then().statusCode(200).body("items.size()", equalTo(sent.size())));
+
+            // As several instances would, alongside this instance's own schedule.
+            Concurrently.run(3, () -> dispatcher.dispatchBatch());
+
+            await().atMost(WAIT).until(() -> sent.stream().allMatch(a -> !receiver.receivedFor(a.eventId()).isEmpty()));
+            assertThat(sent).allSatisfy(a -> assertThat(receiver.receivedFor(a.eventId())).hasSize(1));
         }
     }
 
