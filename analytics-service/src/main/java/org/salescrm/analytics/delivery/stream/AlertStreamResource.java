@@ -1,0 +1,56 @@
+package org.salescrm.analytics.delivery.stream;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import org.salescrm.platform.security.Caller;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+
+/**
+ * Alerts raised, changed and resolved, as they happen, for what the caller may see: server-sent
+ * events named after the transition, with the event id as {@code id} and the alert as JSON data.
+ */
+@Path("/api/v1/alerts/stream")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class AlertStreamResource {
+
+    private static final Duration FIRST_HEARTBEAT = Duration.ofMillis(1);
+
+    private final AlertHub hub;
+    private final AlertStreamConfig config;
+    private final CurrentCaller caller;
+
+    public AlertStreamResource(AlertHub hub, AlertStreamConfig config, CurrentCaller caller) {
+        this.hub = hub;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    /**
+     * The first heartbeat goes out at once: it sends the headers, and once a client reads it, its
+     * subscription is in place. Closing the connection cancels the subscription.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Caller who = caller.get();
+        Multi<OutboundSseEvent> alerts = hub.listen(who).map(alert -> sse.newEventBuilder()
+                .id(alert.notice().eventId().toString())
+                .name(alert.notice().event())
+                .data(alert.json())
+                .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
+                .startingAfter(FIRST_HEARTBEAT).every(config.heartbeat())
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(alerts, heartbeats);
+    }
+}

@@ -1,0 +1,62 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.salescrm.analytics.delivery.AlertNotice;
+import org.salescrm.events.DomainEvent;
+
+/**
+ * Turns an alert event into one pending delivery per matching subscription, inside the inbox's
+ * transaction. Only rows are written here: sending is the dispatcher's, so a slow or failing
+ * receiver never holds up the consumer. The unique (subscription, event) key keeps a redelivered
+ * event from enqueuing twice even if its processed-event mark were gone.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public WebhookDeliveries(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Uni<Void> enqueue(DomainEvent event) {
+        return AlertNotice.of(event).map(this::enqueue).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> enqueue(AlertNotice notice) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // A subscription lists no team for "all teams"; an alert without a team matches only those.
+        String team = notice.ownerTeam() == null ? "" : notice.ownerTeam();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+                                                      next_attempt_at, created_at, updated_at)
+                        SELECT gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4
+                        FROM webhook_subscription s
+                        WHERE s.deleted_at IS NULL AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams))
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")
+                .setParameter(1, notice.eventId())
+                .setParameter(2, notice.eventType())
+                .setParameter(3, body(notice))
+                .setParameter(4, now)
+                .setParameter(5, team)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private String body(AlertNotice notice) {
+        try {
+            return json.writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an alert notice always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * POSTs pending deliveries to their receivers, signed, and retries failures with exponential
+ * back-off until {@code crm.webhooks.max-attempts}, then marks them FAILED. Every attempt is
+ * logged.
+ *
+ * <p>Several instances may run it: a delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * leased (its next attempt pushed past the time a send can take) before it is sent, so no two
+ * instances send it at once, and one whose instance died mid-send is retried once the lease runs
+ * out. The HTTP calls are made outside any transaction, so a slow receiver holds no lock and no
+ * connection.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_ERROR_LENGTH = 500;
+    static final String EVENT_ID_HEADER = "X-Crm-Event-Id";
+    static final String EVENT_TYPE_HEADER = "X-Crm-Event-Type";
+    static final String DELIVERY_ID_HEADER = "X-Crm-Delivery-Id";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final WebhookConfig config;
+    private final Backoff backoff;
+    private final WebClient client;
+    private final Counter delivered;
+    private final Counter failedAttempts;
+    private final Counter gaveUp;
+    private volatile boolean stopping;
+    private boolean lastPassFailed;
+
+    public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, Vertx vertx, MeterRegistry metrics) {
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+        this.backoff = Backoff.of(config);
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setFollowRedirects(false)
+                .setUserAgent("salescrm-webhooks")
+                .setConnectTimeout((int) config.requestTimeout().toMillis()));
+        this.delivered = metrics.counter("crm.webhooks.delivered");
+        this.failedAttempts = metrics.counter("crm.webhooks.failed.attempts");
+        this.gaveUp = metrics.counter("crm.webhooks.failed");
+    }
+
+    @Scheduled(every = "${crm.webhooks.dispatch-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatchDue() {
+        if (stopping) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = dispatchBatch();
+            } while (sent == config.batchSize() && !stopping);
+            if (lastPassFailed) {
+                LOG.info("webhook dispatch running again");
+                lastPassFailed = false;
+            }
+        } catch (RuntimeException e) {
+            // Said once per outage, not once a second.
+            if (!lastPassFailed) {
+                LOG.warnf("webhook dispatch paused, deliveries stay pending: %s", e.getMessage());
+            }
+            lastPassFailed = true;
+        }
+    }
+
+    /** Claims what is due, sends it all in parallel, records each outcome. Returns how many were sent. */
+    int dispatchBatch() {
+        List<Due> due = claimDue(clock.instant());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Outcome> outcomes = Uni.join().all(due.stream().map(this::send).toList()).andCollectFailures()
+                .await().atMost(lease());
+        outcomes.forEach(this::record);
+        return due.size();
+    }
+
+    private List<Due> claimDue(Instant now) {
+        List<Due> due = new ArrayList<>();
+        pool.preparedQuery("""
+                        WITH due AS (
+                            SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND s.deleted_at IS NULL
+                            ORDER BY d.next_attempt_at LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
+                        UPDATE webhook_delivery d SET next_attempt_at = $2, updated_at = $1
+                        FROM due, webhook_subscription s
+                        WHERE d.id = due.id AND s.id = d.subscription_id
+                        RETURNING d.id, d.attempts, d.payload, d.event_id, d.event_type, s.url, s.secret""")
+                .execute(Tuple.of(WebhookSubscriptions.utc(now), WebhookSubscriptions.utc(now.plus(lease())),
+                        config.batchSize()))
+                .await().atMost(DB_TIMEOUT)
+                .forEach(row -> due.add(Due.of(row)));
+        return due;
+    }
+
+    /** Never fails: a receiver that cannot be reached is an outcome like any answer. */
+    private Uni<Outcome> send(Due due) {
+        Instant attemptedAt = clock.instant();
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(() -> client.postAbs(due.url())
+                        .timeout(config.requestTimeout().toMillis())
+                        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json; charset=UTF-8")
+                        .putHeader(WebhookSignature.HEADER, WebhookSignature.sign(due.secret(), due.payload()))
+                        .putHeader(EVENT_ID_HEADER, due.eventId().toString())
+                        .putHeader(EVENT_TYPE_HEADER, due.eventType())
+                        .putHeader(DELIVERY_ID_HEADER, due.id().toString())
+                        .sendBuffer(Buffer.buffer(due.payload())))
+                .map(response -> new Outcome(due, attemptedAt, response.statusCode(),
+                        response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode(),
+                        elapsedMillis(started)))
+                .onFailure().recoverWithItem(failure -> new Outcome(due, attemptedAt, null, describe(failure),
+                        elapsedMillis(started)));
+    }
+
+    /** The attempt goes into the log; the delivery is done, given up, or due again after its back-off. */
+    private void record(Outcome outcome) {
+        Due due = outcome.due();
+        int attempt = due.attempts() + 1;
+        Instant now = clock.instant();
+        String status;
+        Instant next = null;
+        if (outcome.succeeded()) {
+            status = "DELIVERED";
+            delivered.increment();
+        } else if (attempt >= config.maxAttempts()) {
+            status = "FAILED";
+            gaveUp.increment();
+            LOG.warnf("webhook delivery %s failed for good after %d attempts: %s", due.id(), attempt, outcome.error());
+        } else {
+            status = "PENDING";
+            next = backoff.next(now, attempt);
+            failedAttempts.increment();
+        }
+        Tuple attemptRow = Tuple.from(Arrays.asList(due.id(), attempt, WebhookSubscriptions.utc(outcome.attemptedAt()),
+                outcome.statusCode(), outcome.error(), outcome.durationMillis()));
+        Tuple deliveryRow = Tuple.from(Arrays.asList(due.id(), attempt, status, outcome.statusCode(), outcome.error(),
+                WebhookSubscriptions.utc(next), outcome.succeeded() ? WebhookSubscriptions.utc(now) : null,
+                WebhookSubscriptions.utc(now)));
+        pool.withTransaction(tx -> tx.preparedQuery("""
+                                INSERT INTO webhook_delivery_attempt (delivery_id, attempt, attempted_at, status_code, error, duration_ms)
+                                VALUES ($1, $2, $3, $4, $5, $6)""").execute(attemptRow)
+                        .chain(() -> tx.preparedQuery("""
+                                UPDATE webhook_delivery SET attempts = $2, status = $3, last_status_code = $4, last_error = $5,
+                                    next_attempt_at = $6, delivered_at = $7, updated_at = $8
+                                WHERE id = $1""").execute(deliveryRow)))
+                .await().atMost(DB_TIMEOUT);
+    }
+
+    /** Long enough for a send and its bookkeeping; a delivery claimed longer ago belonged to an instance that died. */
+    private Duration lease() {
+        return config.requestTimeout().multipliedBy(3);
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    private String describe(Throwable failure) {
+        String text = failure instanceof TimeoutException
+                ? "no answer within " + config.requestTimeout().toMillis() + " ms"
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        client.close();
+    }
+
+    /** A claimed delivery with what sending it needs. */
+    record Due(UUID id, int attempts, String payload, UUID eventId, String eventType, String url, String secret) {
+        static Due of(Row row) {
+            return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
+                    row.getUUID("event_id"), row.getString("event_type"), row.getString("url"), row.getString("secret"));
+        }
+    }
+
+    /** One attempt: the receiver's status code, or why there was none. */
+    record Outcome(Due due, Instant attemptedAt, Integer statusCode, String error, long durationMillis) {
+        boolean succeeded() {
+            return error == null;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * A subscription as a client asks for it. {@code teams} empty or absent: every team's alerts,
+ * which only an admin may ask for. Each team is checked in {@link WebhookService}, which names it by
+ * its index ({@code teams[1]}). Id, creator and timestamps are the server's.
+ */
+public record WebhookRequest(
+        @NotBlank @Size(max = 2000) @HttpUrl String url,
+        @NotBlank @Size(min = 16, max = 200) String secret,
+        @Size(max = 50) List<String> teams) {
+}

@@ -1,0 +1,10 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A subscription as the API shows it: never its secret. {@code teams} empty means every team. */
+public record WebhookView(UUID id, String url, List<String> teams, String createdBy, Instant createdAt,
+                          Instant updatedAt, long version) {
+}

@@ -1,0 +1,80 @@
+package org.salescrm.analytics.delivery.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.security.Caller;
+import org.salescrm.platform.security.Role;
+
+/** The pure rules of webhooks: back-off, signature, URL check, who may subscribe to what. */
+class WebhookRulesTest {
+
+    static final Instant NOW = Instant.parse("2026-11-16T02:00:00Z");
+
+    @Test
+    void backoffDoublesFromTheBaseUpToTheCap() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(10));
+
+        assertThat(backoff.next(NOW, 1)).isEqualTo(NOW.plusSeconds(30));
+        assertThat(backoff.next(NOW, 2)).isEqualTo(NOW.plusSeconds(60));
+        assertThat(backoff.next(NOW, 3)).isEqualTo(NOW.plusSeconds(120));
+        assertThat(backoff.next(NOW, 5)).isEqualTo(NOW.plusSeconds(480));
+        assertThat(backoff.next(NOW, 6)).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(backoff.delay(1000)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void signatureIsTheHexHmacSha256OfTheBody() {
+        // RFC 4231, test case 2
+        assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing?"))
+                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing!"))
+                .isNotEqualTo(WebhookSignature.sign("Jefe", "what do ya want for nothing?"));
+    }
+
+    @Test
+    void onlyAbsoluteHttpUrlsWithAHostAndNoCredentialsPass() {
+        HttpUrlValidator validator = new HttpUrlValidator();
+        for (String good : List.of("https://hooks.example.com/crm", "http://localhost:8080/hook?x=1",
+                "HTTPS://xn--fiqs8s.example.cn/hook")) {
+            assertThat(validator.isValid(good, null)).as(good).isTrue();
+        }
+        for (String bad : List.of("ftp://hooks.example.com", "hooks.example.com/crm", "/crm", "https://",
+                "https://user:pw@hooks.example.com", "https://hooks.example.com/#frag", "not a url", "javascript:alert(1)")) {
+            assertThat(validator.isValid(bad, null)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void managerSubscribesOnlyTheirOwnNamedTeams() {
+        Caller manager = new Caller("mgr", Set.of(Role.MANAGER), "east", Set.of("east", "east-2"));
+
+        assertThat(WebhookService.allowedTeams(List.of(" east ", "east-2", "east"), manager))
+                .containsExactly("east", "east-2");
+        assertThatThrownBy(() -> WebhookService.allowedTeams(List.of("east", "west"), manager))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> WebhookService.allowedTeams(List.of(), manager))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(422);
+                    assertThat(p.violations()).extracting("field").containsExactly("teams");
+                });
+    }
+
+    @Test
+    void adminSubscribesAnyTeamsOrAll() {
+        Caller admin = new Caller("admin", Set.of(Role.ADMIN), null, Set.of());
+
+        assertThat(WebhookService.allowedTeams(List.of("west"), admin)).containsExactly("west");
+        assertThat(WebhookService.allowedTeams(null, admin)).isEmpty();
+        assertThatThrownBy(() -> WebhookService.allowedTeams(Arrays.asList("west", null), admin))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        p -> assertThat(p.violations()).extracting("field").containsExactly("teams[1]"));
+    }
+}
