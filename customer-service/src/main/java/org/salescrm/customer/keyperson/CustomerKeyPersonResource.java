@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
@@ -30,12 +32,17 @@ public class CustomerKeyPersonResource {
         this.caller = caller;
     }
 
+    /** 201 with the new key person; 200 with the first one when a request with the same Idempotency-Key is retried. */
     @POST
     public Uni<RestResponse<KeyPersonView>> add(@PathParam("customerId") UUID customerId,
-                                                @Valid @NotNull KeyPersonRequest request) {
-        return service.add(customerId, request, caller.get()).map(scoped -> RestResponse.ResponseBuilder
-                .<KeyPersonView>created(URI.create("/api/v1/key-persons/" + scoped.keyPerson().id))
-                .entity(KeyPersonView.of(scoped)).build());
+                                                @Valid @NotNull KeyPersonRequest request,
+                                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
+        return service.add(customerId, request, caller.get(), key).map(created -> created.replayed()
+                ? RestResponse.ok(KeyPersonView.of(created.resource()))
+                : RestResponse.ResponseBuilder
+                        .<KeyPersonView>created(URI.create("/api/v1/key-persons/" + created.resource().keyPerson().id))
+                        .entity(KeyPersonView.of(created.resource())).build());
     }
 
     /** Oldest first, those who left included (active false). */

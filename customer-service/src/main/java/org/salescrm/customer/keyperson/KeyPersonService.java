@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.customer.customer.CustomerRepository;
 import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.idempotency.Created;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -42,27 +44,41 @@ public class KeyPersonService {
     private final KeyPersonRepository keyPersons;
     private final CustomerRepository customers;
     private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
     private final ZoneId zone;
 
-    public KeyPersonService(KeyPersonRepository keyPersons, CustomerRepository customers, Outbox outbox, Clock clock,
+    public KeyPersonService(KeyPersonRepository keyPersons, CustomerRepository customers, Outbox outbox,
+                            IdempotencyKeys idempotencyKeys, Clock clock,
                             @ConfigProperty(name = "crm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.keyPersons = keyPersons;
         this.customers = customers;
         this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
         this.zone = zone;
     }
 
+    /** Records a key person; a retry with the first request's idempotency key gets the one it recorded. */
     @WithTransaction
-    public Uni<Scoped> add(UUID customerId, KeyPersonRequest request, Caller caller) {
+    public Uni<Created<Scoped>> add(UUID customerId, KeyPersonRequest request, Caller caller, String idempotencyKey) {
         return customer(customerId, caller).chain(customer -> checkReportsTo(customerId, null, request.reportsToId())
                 .chain(() -> {
                     KeyPerson k = newKeyPerson(customer, request, caller);
-                    return keyPersons.persistAndFlush(k)
-                            .call(saved -> outbox.append(KeyPersonEvents.added(saved, customer)))
-                            .map(saved -> new Scoped(saved, customer));
+                    if (idempotencyKey == null) {
+                        return insert(k, customer).map(Created::fresh);
+                    }
+                    return idempotencyKeys.claim(caller.id(), idempotencyKey, RESOURCE, k.id)
+                            .chain(first -> first.equals(k.id)
+                                    ? insert(k, customer).map(Created::fresh)
+                                    : scoped(first, caller).map(Created::replay));
                 }));
+    }
+
+    private Uni<Scoped> insert(KeyPerson k, Customer customer) {
+        return keyPersons.persistAndFlush(k)
+                .call(saved -> outbox.append(KeyPersonEvents.added(saved, customer)))
+                .map(saved -> new Scoped(saved, customer));
     }
 
     @WithSession

@@ -60,6 +60,20 @@ class OpportunityApiIT {
     }
 
     @Test
+    void retriedOpenWithTheSameIdempotencyKeyReturnsTheFirstOpportunity() {
+        String rep = newRep("east");
+        String customerId = customer(rep);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = opportunityBody(customerId);
+
+        String first = as(rep).header("Idempotency-Key", key).body(body).post("/api/v1/opportunities").then()
+                .statusCode(201).extract().path("id");
+        as(rep).header("Idempotency-Key", key).body(body).post("/api/v1/opportunities").then()
+                .statusCode(200).body("id", equalTo(first));
+        as(rep).queryParam("customerId", customerId).get("/api/v1/opportunities").then().body("items", hasSize(1));
+    }
+
+    @Test
     void managerOpeningForTheTeamsCustomerLeavesItWithTheCustomersOwner() {
         String rep = TestTokens.rep("rep-owner-" + UUID.randomUUID(), "east");
         String customerId = customer(rep);
