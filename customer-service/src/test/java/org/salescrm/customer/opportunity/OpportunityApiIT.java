@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.Concurrently;
 import org.salescrm.testsupport.TestTokens;
 
 /** The funnel as a client sees it: gates, moves, edits, histories and who may see what. */
@@ -462,6 +463,32 @@ class OpportunityApiIT {
                 .statusCode(200).body("items", hasSize(3)).extract().path("next");
         as(rep).queryParam("limit", 3).queryParam("cursor", next).get("/api/v1/opportunities/" + id + "/history")
                 .then().statusCode(200).body("items.to", contains("POTENTIAL")).body("next", nullValue());
+    }
+
+    @Test
+    void twoRacingMovesOfOneOpportunityMoveItOnce() throws Exception {
+        String rep = newRep("east");
+        String id = open(rep, customer(rep));
+
+        List<Integer> statuses = Concurrently.run(2,
+                () -> as(rep).body(Map.of("stage", "POTENTIAL")).post("/api/v1/opportunities/" + id + "/stage")
+                        .statusCode());
+
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses).containsAnyOf(412, 422);
+        as(rep).get("/api/v1/opportunities/" + id + "/history").then()
+                .body("items.to", contains("TARGET", "POTENTIAL"));
+    }
+
+    @Test
+    void missingEvidenceIsExplainedInChinese() {
+        String rep = newRep("east");
+        String id = open(rep, customer(rep));
+
+        as(rep).header("Accept-Language", "zh-CN").body(Map.of("stage", "PROJECT"))
+                .post("/api/v1/opportunities/" + id + "/stage").then().statusCode(422)
+                .body("title", equalTo("缺少阶段依据"))
+                .body("detail", org.hamcrest.Matchers.containsString("budget"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.salescrm.events.Topics;
 import org.salescrm.events.customer.DecisionMakerLost;
 import org.salescrm.events.customer.KeyPersonAdded;
 import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonUpdated;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
@@ -174,6 +175,22 @@ class OpportunityEventsIT {
         assertThat(events).filteredOn(KeyPersonLeft.class::isInstance).hasSize(2);
         // DecisionMakerLost follows the KeyPersonLeft it comes from.
         assertThat(events.get(events.size() - 1)).isInstanceOf(DecisionMakerLost.class);
+    }
+
+    @Test
+    void editingAKeyPersonPublishesKeyPersonUpdated() {
+        String rep = Funnel.newRep("east");
+        String customerId = customer(rep);
+        String id = Funnel.keyPerson(rep, customerId, Map.of("name", "吴工", "attitude", "NEUTRAL"));
+        as(rep).header("If-Match", "0").body(Map.of("attitude", "SUPPORTER", "title", "技术总监"))
+                .patch("/api/v1/key-persons/" + id).then().statusCode(200);
+
+        KeyPersonUpdated updated = awaitOne(customerId, KeyPersonUpdated.class);
+        assertThat(updated.aggregateId()).hasToString(id);
+        assertThat(updated.changedFields()).containsExactly("title", "attitude");
+        assertThat(updated.attitude()).isEqualTo("SUPPORTER");
+        assertThat(updated.aggregateVersion()).isEqualTo(1);
+        assertThat(updated.ownerTeam()).isEqualTo("east");
     }
 
     @Test
