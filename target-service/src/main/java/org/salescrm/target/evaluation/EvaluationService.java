@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -115,7 +116,9 @@ public class EvaluationService {
                     e.updatedAt = now;
                     return evaluations.persistAndFlush(e);
                 })
-                .call(saved -> outbox.append(EvaluationEvents.published(saved))));
+                .call(saved -> outbox.append(EvaluationEvents.published(saved))))
+                // two runs racing on a first evaluation: the loser finds the winner's row and updates it
+                .onFailure(DatabaseFailures::isUniqueViolation).retry().atMost(1);
     }
 
     private static Evaluation fresh(Subject subject, Period period, Instant now) {

@@ -60,8 +60,8 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         if (parentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select parentId, sum(target) from Goal where parentId in :ids group by parentId", Object[].class)
+        String query = "select parentId, sum(target) from Goal where parentId in :ids group by parentId";
+        return getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
                 .setParameter("ids", parentIds)
                 .getResultList())
                 .map(rows -> {

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
@@ -37,12 +39,21 @@ public class GoalResource {
         this.caller = caller;
     }
 
-    /** Managers set goals within their team, admins anywhere; a rep only reads theirs. */
+    /**
+     * Managers set goals within their team, admins anywhere; a rep only reads theirs. 201 with the
+     * new goal; 200 with the first one when a request with the same Idempotency-Key is retried.
+     */
     @POST
     @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
-    public Uni<RestResponse<GoalView>> create(@Valid @NotNull GoalRequest request) {
-        return service.create(request, caller.get()).map(goal -> RestResponse.ResponseBuilder
-                .<GoalView>created(URI.create("/api/v1/goals/" + goal.id())).entity(goal).build());
+    public Uni<RestResponse<GoalView>> create(@Valid @NotNull GoalRequest request,
+                                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
+        return service.create(request, caller.get(), key).map(created -> {
+            GoalView goal = created.resource();
+            return created.replayed() ? RestResponse.ok(goal)
+                    : RestResponse.ResponseBuilder.<GoalView>created(URI.create("/api/v1/goals/" + goal.id()))
+                            .entity(goal).build();
+        });
     }
 
     @GET

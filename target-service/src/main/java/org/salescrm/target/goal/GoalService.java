@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.salescrm.platform.database.DatabaseFailures;
+import org.salescrm.platform.idempotency.Created;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -33,10 +35,13 @@ public class GoalService {
     private final RepTeams repTeams;
     private final RegionsConfig regions;
     private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public GoalService(GoalRepository goals, RepTeams repTeams, RegionsConfig regions, Outbox outbox, Clock clock) {
+    public GoalService(GoalRepository goals, RepTeams repTeams, RegionsConfig regions, Outbox outbox,
+                       IdempotencyKeys idempotencyKeys, Clock clock) {
         this.goals = goals;
+        this.idempotencyKeys = idempotencyKeys;
         this.repTeams = repTeams;
         this.regions = regions;
         this.outbox = outbox;
@@ -45,35 +50,46 @@ public class GoalService {
 
     /**
      * Sets a goal. The read finds the usual duplicate; the unique index catches one set by a
-     * concurrent request, which then answers the same 409.
+     * concurrent request, which then answers the same 409. A retry with the first request's
+     * Idempotency-Key gets the goal that request set.
      */
-    public Uni<GoalView> create(GoalRequest request, Caller caller) {
+    public Uni<Created<GoalView>> create(GoalRequest request, Caller caller, String idempotencyKey) {
         Period period = Period.parse(request.period(), "period");
         String scopeId = scopeIdOf(request.scope());
-        return Panache.withTransaction(() -> insert(request, period, scopeId, caller))
+        return Panache.withTransaction(() -> insert(request, period, scopeId, caller, idempotencyKey))
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(() -> Panache.withSession(() -> goals
                         .findSameScope(period.code(), request.metric(), request.scope().level(), scopeId)
-                        .onItem().ifNotNull().transformToUni(GoalService::<GoalView>duplicate)
-                        .onItem().ifNull().failWith(() -> new IllegalStateException("unique index hit without a goal"))));
+                        .onItem().ifNotNull().transformToUni(GoalService::<Created<GoalView>>duplicate)
+                        .onItem().ifNull().failWith(() -> new IllegalStateException("unique index hit, no goal"))));
     }
 
-    private Uni<GoalView> insert(GoalRequest request, Period period, String scopeId, Caller caller) {
+    private Uni<Created<GoalView>> insert(GoalRequest request, Period period, String scopeId, Caller caller,
+                                          String idempotencyKey) {
         Uni<Goal> parent = request.parentId() == null ? Uni.createFrom().nullItem()
                 : goals.findVisible(request.parentId(), visibility(caller))
-                        .onItem().ifNull().failWith(() -> rule("parentId", "exists", "must be a goal you can see", "goal-parent-missing",
-                                request.parentId()));
+                        .onItem().ifNull().failWith(() -> rule("parentId", "exists", "must be a goal you can see",
+                                "goal-parent-missing", request.parentId()));
         return parent.chain(p -> checkAgainstParent(request, period, p)
                 .chain(() -> teamOf(request, scopeId, p, caller))
                 .chain(team -> {
                     authorize(request.scope().level(), team, caller);
                     Goal goal = newGoal(request, period, scopeId, team, caller);
-                    return goals.findSameScope(period.code(), goal.metric, goal.scopeLevel, scopeId)
-                            .onItem().ifNotNull().transformToUni(GoalService::<Goal>duplicate)
-                            .chain(() -> goals.persistAndFlush(goal))
-                            .call(saved -> outbox.append(GoalEvents.set(saved)))
-                            .map(saved -> GoalView.of(saved, BigDecimal.ZERO));
+                    if (idempotencyKey == null) {
+                        return insertNew(goal).map(Created::fresh);
+                    }
+                    return idempotencyKeys.claim(caller.id(), idempotencyKey, "goal", goal.id)
+                            .chain(owner -> owner.equals(goal.id) ? insertNew(goal).map(Created::fresh)
+                                    : findGoal(owner, caller).chain(this::withChildren).map(Created::replay));
                 }));
+    }
+
+    private Uni<GoalView> insertNew(Goal goal) {
+        return goals.findSameScope(goal.period, goal.metric, goal.scopeLevel, goal.scopeId)
+                .onItem().ifNotNull().transformToUni(GoalService::<Goal>duplicate)
+                .chain(() -> goals.persistAndFlush(goal))
+                .call(saved -> outbox.append(GoalEvents.set(saved)))
+                .map(saved -> GoalView.of(saved, BigDecimal.ZERO));
     }
 
     private static Uni<Void> checkAgainstParent(GoalRequest request, Period period, Goal parent) {
@@ -81,10 +97,12 @@ public class GoalService {
             return Uni.createFrom().voidItem();
         }
         if (parent.metric != request.metric()) {
-            return Uni.createFrom().failure(rule("metric", "same-as-parent", "must be the parent goal's metric", "goal-parent-metric", parent.metric));
+            return Uni.createFrom().failure(rule("metric", "same-as-parent", "must be the parent goal's metric",
+                    "goal-parent-metric", parent.metric));
         }
         if (!Period.parse(parent.period, "period").contains(period)) {
-            return Uni.createFrom().failure(rule("period", "within-parent", "must lie inside the parent goal's period", "goal-parent-period", parent.period));
+            return Uni.createFrom().failure(rule("period", "within-parent", "must lie inside the parent goal's period",
+                    "goal-parent-period", parent.period));
         }
         return Uni.createFrom().voidItem();
     }
@@ -104,11 +122,13 @@ public class GoalService {
             case PRODUCT -> Uni.createFrom().item(firstOf(scope.team(), parentTeam, managerTeam));
             case REP -> repTeams.teamOf(scopeId).map(known -> {
                 if (known != null && scope.team() != null && !known.equals(scope.team())) {
-                    throw rule("scope.team", "rep-team", "must be the rep's team", "goal-rep-team", scopeId, known);
+                    throw rule("scope.team", "rep-team", "must be the rep's team", "goal-rep-team", scopeId,
+                            known);
                 }
                 String team = firstOf(known, scope.team(), parentTeam, managerTeam);
                 if (team == null) {
-                    throw rule("scope.team", "NotBlank", "must name the rep's team", "goal-rep-team-unknown", scopeId);
+                    throw rule("scope.team", "NotBlank", "must name the rep's team", "goal-rep-team-unknown",
+                            scopeId);
                 }
                 return team;
             });

@@ -28,7 +28,7 @@ public class LeaderboardService {
         this.db = db;
     }
 
-    record Row0(String repId, String team, BigDecimal actual, BigDecimal target) {
+    record Standing(String repId, String team, BigDecimal actual, BigDecimal target) {
     }
 
     public Uni<List<LeaderboardEntry>> rank(Period period, Metric metric, String team, int limit, Caller caller) {
@@ -43,15 +43,15 @@ public class LeaderboardService {
                         LEFT JOIN rep_team rt ON rt.rep_id = coalesce(a.rep_id, g.rep_id)""")
                 .execute(Tuple.of(metric.name(), period.start(), period.end(), period.code()))
                 .map(rows -> {
-                    List<Row0> board = new ArrayList<>();
+                    List<Standing> board = new ArrayList<>();
                     for (Row row : rows) {
-                        Row0 r = new Row0(row.getString(0), row.getString(1), row.getBigDecimal(2),
+                        Standing r = new Standing(row.getString(0), row.getString(1), row.getBigDecimal(2),
                                 row.getBigDecimal(3));
                         if (inReach(r.team(), team, caller)) {
                             board.add(r);
                         }
                     }
-                    board.sort(Comparator.comparing(Row0::actual).reversed().thenComparing(Row0::repId));
+                    board.sort(Comparator.comparing(Standing::actual).reversed().thenComparing(Standing::repId));
                     return ranked(board, limit);
                 });
     }
@@ -69,11 +69,12 @@ public class LeaderboardService {
         return rowTeam != null && teams.contains(rowTeam);
     }
 
-    private static List<LeaderboardEntry> ranked(List<Row0> board, int limit) {
+    private static List<LeaderboardEntry> ranked(List<Standing> board, int limit) {
         List<LeaderboardEntry> entries = new ArrayList<>();
         for (int i = 0; i < board.size() && i < limit; i++) {
-            Row0 r = board.get(i);
-            int rank = i > 0 && r.actual().compareTo(board.get(i - 1).actual()) == 0 ? entries.get(i - 1).rank() : i + 1;
+            Standing r = board.get(i);
+            boolean tied = i > 0 && r.actual().compareTo(board.get(i - 1).actual()) == 0;
+            int rank = tied ? entries.get(i - 1).rank() : i + 1;
             entries.add(new LeaderboardEntry(rank, r.repId(), r.team(), r.actual(), r.target(),
                     ProgressService.ratio(r.actual(), r.target())));
         }

@@ -55,6 +55,10 @@ class GoalApiIT {
                 .body("scope.id", equalTo(team))
                 .body("childrenTotal", number("350000"))
                 .body("decompositionGap", number("50000"));
+        setGoal(manager, goal("2031-03", "REVENUE", "REP", unique("rep"), 20_000, teamGoal));
+        as(manager).get("/api/v1/goals/{id}", teamGoal).then().statusCode(200)
+                .body("childrenTotal", number("370000"))
+                .body("decompositionGap", number("30000"));
         as(ADMIN).get("/api/v1/goals/{id}", quarter).then().statusCode(200)
                 .body("scope.id", equalTo("company"))
                 .body("parentId", equalTo(company))
@@ -68,7 +72,16 @@ class GoalApiIT {
 
         as(manager).body(goal("2031-Q1", "REVENUE", "REP", repA, 1, teamGoal)).post("/api/v1/goals")
                 .then().statusCode(409)
+                .contentType("application/problem+json")
                 .body("existingGoalId", equalTo(goalA));
+        // a retried create with its Idempotency-Key gets the first answer's goal, not a 409
+        String repC = unique("rep");
+        String goalC = as(manager).header("Idempotency-Key", "set-" + repC)
+                .body(goal("2031-Q1", "REVENUE", "REP", repC, 10, teamGoal)).post("/api/v1/goals")
+                .then().statusCode(201).extract().path("id");
+        as(manager).header("Idempotency-Key", "set-" + repC)
+                .body(goal("2031-Q1", "REVENUE", "REP", repC, 10, teamGoal)).post("/api/v1/goals")
+                .then().statusCode(200).body("id", equalTo(goalC));
         as(manager).get("/api/v1/goals?period=2031-Q1&level=REP&scopeId=" + repA).then().statusCode(200)
                 .body("items.id", equalTo(List.of(goalA)));
     }
