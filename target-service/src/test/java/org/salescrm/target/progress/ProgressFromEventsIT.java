@@ -13,6 +13,7 @@ import static org.salescrm.target.TestEvents.SHANGHAI;
 import static org.salescrm.target.TestEvents.publish;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.salescrm.events.Topics;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitLogged;
 import org.salescrm.target.TestClock;
@@ -138,6 +141,31 @@ class ProgressFromEventsIT {
         publish(TestEvents.corrected(visit, 1, true));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(actual(ADMIN, effective)).isEqualByComparingTo("1"));
         assertThat(actual(ADMIN, visits)).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void recordThatIsNotAnEventIsDeadLetteredAndTheNextOneCounts() {
+        ConsumerTask<String, String> deadLetters = TestEvents.kafka().consumeStrings()
+                .fromTopics(Topics.deadLetter("target-service"));
+        String rep = unique("rep");
+        String team = unique("team");
+        String visits = setGoal(ADMIN, withTeam(goal("2032-12", "VISITS", "REP", rep, 20, null), team));
+        VisitLogged good = TestEvents.visit(rep, team, UUID.randomUUID(),
+                LocalDateTime.of(2032, 12, 1, 10, 0).atZone(SHANGHAI).toInstant(), true);
+        String key = good.partitionKey().toString();
+
+        TestEvents.kafka().produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.VISITS, key, "this is not an event"))
+                .awaitCompletion(Duration.ofSeconds(10));
+        publish(good);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(actual(ADMIN, visits)).isEqualByComparingTo("1"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.getRecords())
+                .anySatisfy(r -> {
+                    assertThat(r.key()).isEqualTo(key);
+                    assertThat(r.value()).isEqualTo("this is not an event");
+                }));
+        deadLetters.close();
     }
 
     @Test
