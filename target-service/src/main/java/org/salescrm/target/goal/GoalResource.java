@@ -20,6 +20,7 @@ import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
+import org.salescrm.target.QueryValues;
 import org.salescrm.target.actuals.Metric;
 import org.salescrm.target.period.Period;
 import org.salescrm.target.progress.ProgressService;
@@ -58,14 +59,15 @@ public class GoalResource {
 
     @GET
     public Uni<Page<GoalView>> list(@QueryParam("period") @Size(max = 20) String period,
-                                    @QueryParam("metric") Metric metric,
-                                    @QueryParam("level") ScopeLevel level,
+                                    @QueryParam("metric") String metric,
+                                    @QueryParam("level") String level,
                                     @QueryParam("scopeId") @Size(max = 200) String scopeId,
                                     @QueryParam("limit") String limit,
                                     @QueryParam("cursor") String cursor) {
         String periodCode = period == null ? null : Period.parse(period, "period").code();
-        return service.list(new GoalFilter(periodCode, metric, level, scopeId), PageRequest.of(limit, cursor),
-                caller.get());
+        GoalFilter filter = new GoalFilter(periodCode, QueryValues.parse("metric", metric, Metric.class),
+                QueryValues.parse("level", level, ScopeLevel.class), scopeId);
+        return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
     @GET

@@ -10,6 +10,7 @@ import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
+import org.salescrm.target.QueryValues;
 import org.salescrm.target.actuals.Metric;
 import org.salescrm.target.period.Period;
 
@@ -28,12 +29,13 @@ public class LeaderboardResource {
     /** The top {@code limit} reps (default 50) of the period on the metric (default REVENUE); one page, no cursor. */
     @GET
     public Uni<Page<LeaderboardEntry>> board(@QueryParam("period") String period,
-                                             @QueryParam("metric") Metric metric,
+                                             @QueryParam("metric") String metric,
                                              @QueryParam("team") @Size(max = 200) String team,
                                              @QueryParam("limit") String limit) {
         Period p = Period.parse(period, "period");
         int size = PageRequest.of(limit, null).limit();
-        return service.rank(p, metric == null ? Metric.REVENUE : metric, team, size, caller.get())
+        Metric m = QueryValues.parse("metric", metric, Metric.class);
+        return service.rank(p, m == null ? Metric.REVENUE : m, team, size, caller.get())
                 .map(entries -> new Page<>(entries, null));
     }
 }

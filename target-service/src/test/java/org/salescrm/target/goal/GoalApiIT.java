@@ -177,6 +177,10 @@ class GoalApiIT {
                 .body("items.id", not(hasItem(goalA)));
         as(tokenB).get("/api/v1/goals?period=2032-W99").then().statusCode(422)
                 .body("errors.field", hasItem("period"));
+        as(tokenB).get("/api/v1/goals?metric=PROFIT").then().statusCode(400)
+                .body("errors.field", hasItem("metric"));
+        as(tokenB).get("/api/v1/goals?level=WORLD").then().statusCode(400)
+                .body("errors.field", hasItem("level"));
     }
 
     @Test

@@ -70,5 +70,9 @@ class LeaderboardIT {
                 .statusCode(200).body("items.repId", equalTo(List.of(r2, r1, r3, r4)));
         as(manager).get("/api/v1/leaderboards?period=2034-Q5").then().statusCode(422)
                 .body("errors.field", hasItem("period"));
+        as(manager).get("/api/v1/leaderboards").then().statusCode(422)
+                .body("errors.field", hasItem("period"));
+        as(manager).get("/api/v1/leaderboards?period=2034-Q1&metric=PROFIT").then().statusCode(400)
+                .body("errors.field", hasItem("metric"));
     }
 }
