@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.OpportunityLost;
+import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
@@ -25,6 +27,7 @@ import org.salescrm.events.visit.VisitLogged;
 public class ActualFacts {
 
     private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final String WON = "WON";
 
     private final RepTeams repTeams;
     private final ZoneId businessZone;
@@ -41,6 +44,13 @@ public class ActualFacts {
     private Uni<Void> effectOf(DomainEvent event) {
         if (event instanceof OpportunityWon won) {
             return won(won);
+        }
+        if (event instanceof OpportunityStageChanged moved && WON.equals(moved.fromStage())
+                && !WON.equals(moved.toStage())) {
+            return unwon(moved);
+        }
+        if (event instanceof OpportunityLost lost && WON.equals(lost.stage())) {
+            return unwon(lost);
         }
         if (event instanceof CustomerCreated created) {
             return created(created);
@@ -65,6 +75,20 @@ public class ActualFacts {
         return upsert(won.aggregateId(), Metric.REVENUE, won, won.productLine(), won.customerId(), day, amount)
                 .chain(() -> upsert(won.aggregateId(), Metric.WON_DEALS, won, won.productLine(), won.customerId(),
                         day, ONE));
+    }
+
+    /**
+     * A won deal moved back out of WON no longer counts; the rows stay (at zero) so that an older
+     * event arriving late cannot bring it back. Won again, its newer OpportunityWon counts it anew.
+     */
+    private Uni<Void> unwon(DomainEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        UPDATE actual_fact SET amount = 0, aggregate_version = ?2
+                        WHERE source_id = ?1 AND metric IN ('REVENUE', 'WON_DEALS') AND aggregate_version < ?2""")
+                .setParameter(1, event.aggregateId())
+                .setParameter(2, event.aggregateVersion())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** A customer created straight into the public pool is nobody's new customer. */

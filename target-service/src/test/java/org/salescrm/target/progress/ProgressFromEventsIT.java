@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.salescrm.events.Topics;
+import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitLogged;
 import org.salescrm.target.TestClock;
@@ -98,6 +99,24 @@ class ProgressFromEventsIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(actual(ADMIN, deals)).isEqualByComparingTo("2"));
         assertThat(actual(ADMIN, revenue)).isEqualByComparingTo("801");
+    }
+
+    @Test
+    void dealMovedBackOutOfWonNoLongerCounts() {
+        String rep = unique("rep");
+        String team = unique("team");
+        String revenue = setGoal(ADMIN, withTeam(goal("2032-08", "REVENUE", "REP", rep, 1000, null), team));
+        String deals = setGoal(ADMIN, withTeam(goal("2032-08", "WON_DEALS", "REP", rep, 3, null), team));
+        OpportunityWon kept = TestEvents.won(rep, team, UUID.randomUUID(), "300", LocalDate.of(2032, 8, 1), null);
+        OpportunityWon undone = TestEvents.won(rep, team, kept.customerId(), "700", LocalDate.of(2032, 8, 2), null);
+        publish(kept, undone);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(actual(ADMIN, revenue)).isEqualByComparingTo("1000"));
+
+        publish(new OpportunityStageChanged(UUID.randomUUID(), undone.aggregateId(), undone.aggregateVersion() + 1,
+                rep, team, undone.occurredAt().plusSeconds(86_400), undone.customerId(), "WON", "NEGOTIATION", 80,
+                "合同被客户法务退回", true, undone.amount(), "CNY", null, LocalDate.of(2032, 9, 1), rep));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(actual(ADMIN, revenue)).isEqualByComparingTo("300"));
+        assertThat(actual(ADMIN, deals)).isEqualByComparingTo("1");
     }
 
     @Test
