@@ -14,6 +14,7 @@ import static org.salescrm.target.Api.setGoal;
 import static org.salescrm.target.Api.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.salescrm.events.Topics;
 import org.salescrm.target.TestEvents;
+import org.salescrm.testsupport.Concurrently;
 import org.salescrm.testsupport.TestTokens;
 
 /** Goals as clients see them: decomposition, the rules a goal must keep, who sets, sees and signs what. */
@@ -84,6 +86,23 @@ class GoalApiIT {
                 .then().statusCode(200).body("id", equalTo(goalC));
         as(manager).get("/api/v1/goals?period=2031-Q1&level=REP&scopeId=" + repA).then().statusCode(200)
                 .body("items.id", equalTo(List.of(goalA)));
+    }
+
+    @Test
+    void twoManagersRacingToSetTheSameGoalGetOneGoalAndAConflict() throws Exception {
+        String team = unique("team");
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> body = goal("2031-0" + (round + 4), "WON_DEALS", "TEAM", team, 12, null);
+            List<Response> answers = Concurrently.run(2,
+                    () -> as(TestTokens.manager(unique("mgr"), team)).body(body).post("/api/v1/goals"));
+
+            assertThat(answers).extracting(Response::statusCode)
+                    .containsExactlyInAnyOrder(201, 409);
+            String created = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow()
+                    .path("id");
+            assertThat(answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow()
+                    .<String>path("existingGoalId")).isEqualTo(created);
+        }
     }
 
     @Test
