@@ -1,0 +1,90 @@
+package org.salescrm.target.goal;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+import org.salescrm.target.QueryValues;
+import org.salescrm.target.actuals.Metric;
+import org.salescrm.target.period.Period;
+import org.salescrm.target.progress.ProgressService;
+import org.salescrm.target.progress.ProgressView;
+
+@Path("/api/v1/goals")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class GoalResource {
+
+    private final GoalService service;
+    private final ProgressService progress;
+    private final CurrentCaller caller;
+
+    public GoalResource(GoalService service, ProgressService progress, CurrentCaller caller) {
+        this.service = service;
+        this.progress = progress;
+        this.caller = caller;
+    }
+
+    /**
+     * Managers set goals within their team, admins anywhere; a rep only reads theirs. 201 with the
+     * new goal; 200 with the first one when a request with the same Idempotency-Key is retried.
+     */
+    @POST
+    @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
+    public Uni<RestResponse<GoalView>> create(@Valid @NotNull GoalRequest request,
+                                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
+        return service.create(request, caller.get(), key).map(created -> {
+            GoalView goal = created.resource();
+            return created.replayed() ? RestResponse.ok(goal)
+                    : RestResponse.ResponseBuilder.<GoalView>created(URI.create("/api/v1/goals/" + goal.id()))
+                            .entity(goal).build();
+        });
+    }
+
+    @GET
+    public Uni<Page<GoalView>> list(@QueryParam("period") @Size(max = 20) String period,
+                                    @QueryParam("metric") String metric,
+                                    @QueryParam("level") String level,
+                                    @QueryParam("scopeId") @Size(max = 200) String scopeId,
+                                    @QueryParam("limit") String limit,
+                                    @QueryParam("cursor") String cursor) {
+        String periodCode = period == null ? null : Period.parse(period, "period").code();
+        GoalFilter filter = new GoalFilter(periodCode, QueryValues.parse("metric", metric, Metric.class),
+                QueryValues.parse("level", level, ScopeLevel.class), scopeId);
+        return service.list(filter, PageRequest.of(limit, cursor), caller.get());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<GoalView> get(@PathParam("id") UUID id) {
+        return service.find(id, caller.get());
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    public Uni<GoalView> acknowledge(@PathParam("id") UUID id) {
+        return service.acknowledge(id, caller.get());
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    public Uni<ProgressView> progress(@PathParam("id") UUID id) {
+        return Panache.withSession(() -> service.findGoal(id, caller.get())).chain(progress::of);
+    }
+}
