@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +82,17 @@ final class Keycloak {
             unpack(layout.downloads().resolve("keycloak-quarkus-dist-" + version + ".zip"));
         }
         try {
-            // The dev database is thrown away so that the realm file, as it is now, is what runs.
-            deleteTree(home().resolve("data").resolve("h2"));
+            // Keycloak imports a realm only when it does not have it yet: when the realm file changed, its dev
+            // database is thrown away so that the file, as it is now, is what runs. Unchanged, the database is
+            // kept, which spares the import (slow on a busy machine).
+            Path imported = home().resolve("data").resolve("imported-realm.json");
+            byte[] realm = Files.readAllBytes(layout.realmFile());
+            if (!Files.isRegularFile(imported) || !Arrays.equals(Files.readAllBytes(imported), realm)) {
+                deleteTree(home().resolve("data").resolve("h2"));
+            }
             Path imports = Files.createDirectories(home().resolve("data").resolve("import"));
-            Files.copy(layout.realmFile(), imports.resolve("crm-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(imports.resolve("crm-realm.json"), realm);
+            Files.write(imported, realm);
         } catch (IOException e) {
             throw new StackException("could not prepare Keycloak in " + home() + ": " + e.getMessage(), e);
         }

@@ -61,7 +61,8 @@ final class Stack implements AutoCloseable {
         keycloak.awaitReady();
         progress("Keycloak: ready at " + Keycloak.baseUrl());
         if (demo) {
-            new DemoLoader(System.out).load();
+            new DemoLoader(System.out, user -> Keycloak.accessToken(user, DemoUsers.PASSWORD),
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).load();
         }
         progress(String.format("everything is up in %.1f s", (System.nanoTime() - began) / 1e9));
     }
