@@ -278,10 +278,21 @@ public final class DemoLoader {
     private String goal(String user, String period, String metric, String level, String scopeId, long target, String parentId) {
         Response response = api.post(user, TARGETS + "/goals", Api.obj("period", period, "metric", metric,
                 "scope", Api.obj("level", level, "id", scopeId), "target", target, "parentId", parentId));
+        if (response.status() == 422 && "REP".equals(level)) {
+            // target-service may not have seen the rep in an event yet: it then takes the rep's team in the scope.
+            response = api.post(user, TARGETS + "/goals", Api.obj("period", period, "metric", metric,
+                    "scope", Api.obj("level", level, "id", scopeId, "team", teamOf(scopeId)), "target", target,
+                    "parentId", parentId));
+        }
         if (response.status() == 409 && response.text("existingGoalId") != null) {
             return response.text("existingGoalId");
         }
         return response.orFail().text("id");
+    }
+
+    private static String teamOf(String rep) {
+        return DemoPlan.OWNERS.stream().filter(owner -> owner.user().equals(rep)).map(DemoPlan.Owner::team)
+                .findFirst().orElse(null);
     }
 
     private void acknowledge(String user, String goalId) {
