@@ -165,7 +165,10 @@ final class Stack implements AutoCloseable {
     }
 
     /** Services that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
-    List<ManagedProcess> deadServices() {
+    synchronized List<ManagedProcess> deadServices() {
+        if (closed) {
+            return List.of();
+        }
         return services.stream().filter(process -> !process.isAlive()).toList();
     }
 

@@ -70,16 +70,17 @@ final class DemoPlan {
     static List<Customer> build(LocalDate today) {
         Random random = new Random(20261122L);
         List<Customer> customers = new ArrayList<>();
+        int[] deals = {0};
         int index = 0;
         for (Owner owner : OWNERS) {
             for (int n = 0; n < owner.customers(); n++, index++) {
-                customers.add(customer(random, today, owner, n, index));
+                customers.add(customer(random, today, owner, n, index, deals));
             }
         }
         return customers;
     }
 
-    private static Customer customer(Random random, LocalDate today, Owner owner, int n, int index) {
+    private static Customer customer(Random random, LocalDate today, Owner owner, int n, int index, int[] deals) {
         String[] industry = INDUSTRIES[index % INDUSTRIES.length];
         String city = owner.cities().get(n % owner.cities().size());
         String grade = n % 4 == 0 ? "A" : n % 4 == 1 || n % 4 == 2 && n % 3 == 0 ? "B" : "C";
@@ -87,7 +88,7 @@ final class DemoPlan {
         boolean churnRisk = "A".equals(grade) && n % 3 == 0;
         String name = city + CORES[index % CORES.length] + industry[0] + (index % 5 == 0 ? "股份有限公司" : "有限公司");
         List<KeyPerson> keyPersons = keyPersons(random, index);
-        List<Opportunity> opportunities = opportunities(random, today, grade, index, churnRisk);
+        List<Opportunity> opportunities = opportunities(random, today, grade, index, churnRisk, deals);
         List<Visit> visits = visits(random, today, grade, churnRisk, !opportunities.isEmpty());
         return new Customer("c" + index, owner.user(), owner.team(), name, grade, industry[1], city,
                 SCALES[random.nextInt(SCALES.length)], SOURCES[random.nextInt(SOURCES.length)],
@@ -134,16 +135,20 @@ final class DemoPlan {
         return String.format("13%d%08d", n + 5, 10_000_000 + index * 131 + n);
     }
 
-    /** The stage each deal ends in cycles so that every stage, won and lost included, has several deals. */
-    private static List<Opportunity> opportunities(Random random, LocalDate today, String grade, int index, boolean stale) {
+    /**
+     * The stage each deal ends in cycles over all deals ({@code deals} counts them) so that every stage, won and
+     * lost included, has several deals.
+     */
+    private static List<Opportunity> opportunities(Random random, LocalDate today, String grade, int index, boolean stale,
+                                                   int[] deals) {
         int count = switch (grade) {
             case "A" -> 2;
             case "B" -> 1;
             default -> index % 2;
         };
-        List<Opportunity> deals = new ArrayList<>();
+        List<Opportunity> planned = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            int serial = index * 2 + k;
+            int serial = deals[0]++;
             List<String> ends = List.of("TARGET", "POTENTIAL", "INTENT", "PROJECT", "ACKNOWLEDGED", "NEGOTIATION", "WON",
                     "LOST", "WON", "INTENT", "NEGOTIATION", "PROJECT");
             String end = ends.get(serial % ends.size());
@@ -164,11 +169,11 @@ final class DemoPlan {
             long amount = (50 + random.nextInt(1950)) * 1000L;
             // A few open deals are past their expected close date: stalled as PAST_CLOSE_DATE.
             LocalDate close = serial % 9 == 4 ? today.minusDays(6 + random.nextInt(20)) : today.plusDays(20 + random.nextInt(100));
-            deals.add(new Opportunity(PRODUCT_LINES[serial % PRODUCT_LINES.length] + "项目" + (k == 0 ? "" : "（二期）"),
+            planned.add(new Opportunity(PRODUCT_LINES[serial % PRODUCT_LINES.length] + "项目" + (k == 0 ? "" : "（二期）"),
                     PRODUCT_LINES[serial % PRODUCT_LINES.length], amount, opened, close, end, moves,
                     "LOST".equals(end) ? (serial % 2 == 0 ? "客户预算冻结，项目取消" : "竞争对手报价更低") : null));
         }
-        return deals;
+        return planned;
     }
 
     /** Months of visits; the visit cadence follows the grade, a neglected customer was last seen 30-45 days ago. */
