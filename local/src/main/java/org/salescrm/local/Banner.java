@@ -10,7 +10,7 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(Layout layout, boolean detached, PrintStream out) {
+    static void print(Layout layout, java.util.Map<String, String> env, boolean detached, PrintStream out) {
         out.println();
         out.println("Sales CRM is running locally.");
         out.println();
@@ -22,8 +22,9 @@ final class Banner {
         out.println();
         out.printf("  Keycloak           %s (realm %s; admin console %s/admin, user %s / %s)%n",
                 Keycloak.baseUrl(), Keycloak.REALM, Keycloak.baseUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD);
-        out.println("  PostgreSQL         localhost:5432 (user postgres, databases customer, visit, target, analytics)");
-        out.println("  Kafka              localhost:9092");
+        out.println("  PostgreSQL         localhost:" + Components.postgresPort(env)
+                + " (user postgres, databases customer, visit, target, analytics)");
+        out.println("  Kafka              localhost:" + Components.kafkaPort(env));
         out.println();
         out.println("  Demo users (password " + DemoUsers.PASSWORD + "):");
         DemoUsers.DESCRIPTIONS.forEach(line -> out.println("    " + line));

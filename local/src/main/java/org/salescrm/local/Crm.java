@@ -86,7 +86,7 @@ public final class Crm {
             stack.close();
             return 1;
         }
-        Banner.print(layout, command.detach(), System.out);
+        Banner.print(layout, System.getenv(), command.detach(), System.out);
         writeState(layout, "READY");
         watch(stack, stopped);
         return 0;
