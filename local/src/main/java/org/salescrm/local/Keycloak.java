@@ -43,6 +43,7 @@ final class Keycloak {
     private final Layout layout;
     private final String version;
     private ManagedProcess process;
+    private byte[] importing = new byte[0];
 
     Keycloak(Layout layout) {
         this.layout = layout;
@@ -92,7 +93,9 @@ final class Keycloak {
             }
             Path imports = Files.createDirectories(home().resolve("data").resolve("import"));
             Files.write(imports.resolve("crm-realm.json"), realm);
-            Files.write(imported, realm);
+            // Recorded once Keycloak is ready: an import that failed half-way is tried again next time.
+            Files.deleteIfExists(imported);
+            importing = realm;
         } catch (IOException e) {
             throw new StackException("could not prepare Keycloak in " + home() + ": " + e.getMessage(), e);
         }
@@ -142,6 +145,11 @@ final class Keycloak {
 
     void awaitReady() {
         process.awaitHttpOk(readyUrl(), READY_TIMEOUT);
+        try {
+            Files.write(home().resolve("data").resolve("imported-realm.json"), importing);
+        } catch (IOException e) {
+            // Only an optimisation: without the record, the next start imports the realm again.
+        }
     }
 
     void stop() {
