@@ -32,6 +32,9 @@ final class ApiContract {
             Map.entry("reports", "analytics-service"));
 
     private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\"/api/v1/([a-z0-9-]+)");
+    /** A resource class on /api/v1 itself names the resource on each method: @Path("/customer-transfers"). */
+    private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"/api/v1/?\"\\)");
+    private static final Pattern METHOD_PATH = Pattern.compile("@Path\\(\"/?([a-z0-9-]+)");
 
     private ApiContract() {
     }
@@ -45,13 +48,16 @@ final class ApiContract {
                 continue;
             }
             try (Stream<Path> files = Files.walk(sources)) {
-                files.filter(f -> f.toString().endsWith(".java")).forEach(f ->
-                        RESOURCE_PATH.matcher(Repository.read(f)).results().forEach(r -> {
-                            String previous = owners.put(r.group(1), service);
-                            if (previous != null && !previous.equals(service)) {
-                                throw new AssertionError("/api/v1/" + r.group(1) + " is served by " + previous + " and " + service);
-                            }
-                        }));
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                    String source = Repository.read(f);
+                    Pattern resource = API_ROOT.matcher(source).find() ? METHOD_PATH : RESOURCE_PATH;
+                    resource.matcher(source).results().map(r -> r.group(1)).filter(r -> !"api".equals(r)).forEach(r -> {
+                        String previous = owners.put(r, service);
+                        if (previous != null && !previous.equals(service)) {
+                            throw new AssertionError("/api/v1/" + r + " is served by " + previous + " and " + service);
+                        }
+                    });
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
