@@ -120,6 +120,19 @@ class KubernetesOverlayTest {
     }
 
     @ParameterizedTest
+    @MethodSource("overlaysAndServices")
+    void aDrainTakesOneInstanceAtATime(String overlay, String service) {
+        Manifests manifests = rendered(overlay);
+        JsonNode budget = manifests.get("PodDisruptionBudget", service).path("spec");
+        JsonNode podLabels = manifests.get("Deployment", service).path("spec").path("template").path("metadata").path("labels");
+
+        assertThat(budget.path("maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(budget.path("selector").path("matchLabels").size()).isPositive();
+        budget.path("selector").path("matchLabels").fields().forEachRemaining(label ->
+                assertThat(podLabels.path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void autoscalesAnalyticsAndVisitServiceWithinThePartitionsTheyConsume(String overlay) {
         Manifests manifests = rendered(overlay);
