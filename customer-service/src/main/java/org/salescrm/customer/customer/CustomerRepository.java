@@ -64,4 +64,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("deletedAt is null and (normalizedName = ?1 or creditCode = ?2 or phone = ?3)",
                 normalizedName, creditCode, phone).firstResult();
     }
+
+    /** The live customer, other than {@code self}, that an edited one would duplicate. */
+    public Uni<Customer> findDuplicateOf(String normalizedName, String creditCode, String phone, UUID self) {
+        return find("deletedAt is null and id <> ?4 and (normalizedName = ?1 or creditCode = ?2 or phone = ?3)",
+                normalizedName, creditCode, phone, self).firstResult();
+    }
 }
