@@ -1,0 +1,7 @@
+package org.salescrm.customer.opportunity;
+
+import java.util.UUID;
+
+/** The query parameters of {@code GET /opportunities}; null means "any". */
+public record OpportunityFilter(Stage stage, OpportunityStatus status, String ownerId, UUID customerId) {
+}
