@@ -11,6 +11,8 @@ CREATE INDEX customer_reclaim_scan ON customer (owner_id, grade) WHERE owner_id 
 -- Who changed what and when: profile edits field by field, and every change of owner.
 CREATE TABLE customer_history (
     id            UUID PRIMARY KEY,
+    -- Entries of one change share their instant; the sequence keeps them in the order written.
+    seq           BIGSERIAL   NOT NULL,
     customer_id   UUID        NOT NULL REFERENCES customer (id),
     at            TIMESTAMPTZ NOT NULL,
     by            TEXT        NOT NULL,
@@ -20,7 +22,7 @@ CREATE TABLE customer_history (
     to_owner_id   TEXT,
     details       TEXT        NOT NULL
 );
-CREATE INDEX customer_history_of ON customer_history (customer_id, at, id);
+CREATE INDEX customer_history_of ON customer_history (customer_id, seq);
 -- The claim cooldown looks up when a rep last lost a customer to the pool.
 CREATE INDEX customer_history_pool_exits ON customer_history (customer_id, from_owner_id, at)
     WHERE change IN ('RELEASED', 'RECLAIMED');

@@ -17,6 +17,10 @@ public class CustomerHistoryEntry {
     @Id
     public UUID id;
 
+    /** Written by the database: the order entries were recorded in, also among those of one instant. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "customer_id")
     public UUID customerId;
 

@@ -10,21 +10,33 @@ import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
 
 @ApplicationScoped
 public class CustomerHistoryRepository implements PanacheRepositoryBase<CustomerHistoryEntry, UUID> {
 
-    /** Oldest first, from the cursor on. */
+    /** Oldest first, in the order written, from the cursor on. */
     public Uni<List<CustomerHistoryEntry>> of(UUID customerId, PageRequest page) {
         StringBuilder where = new StringBuilder("customerId = :customerId");
         Map<String, Object> params = new HashMap<>();
         params.put("customerId", customerId);
         if (page.after() != null) {
-            where.append(" and (at > :afterAt or (at = :afterAt and id > :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
+            where.append(" and seq > :afterSeq");
+            params.put("afterSeq", seqOf(page.after()));
         }
-        return find(where + " order by at, id", params).range(0, page.fetchSize() - 1).list();
+        return find(where + " order by seq", params).range(0, page.fetchSize() - 1).list();
+    }
+
+    /** A tampered cursor is the same 400 as a foreign one. */
+    private static long seqOf(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.sortValue());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
+                    "malformed-field", "cursor", cursor.encode());
+        }
     }
 
     /** When the rep last lost this customer to the pool (released or reclaimed); null if never. */
@@ -41,6 +53,6 @@ public class CustomerHistoryRepository implements PanacheRepositoryBase<Customer
     }
 
     static Cursor cursorOf(CustomerHistoryEntry entry) {
-        return new Cursor(entry.at.toString(), entry.id);
+        return new Cursor(String.valueOf(entry.seq), entry.id);
     }
 }
