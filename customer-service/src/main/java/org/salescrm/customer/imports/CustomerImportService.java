@@ -47,31 +47,27 @@ public class CustomerImportService {
     }
 
     public Uni<ImportReport> importCsv(String csv, Caller caller) {
-        List<List<String>> records = CsvParser.parse(csv);
+        List<CsvParser.CsvRecord> records = CsvParser.parse(csv);
         List<String> header = header(records);
-        List<List<String>> rows = records.subList(1, records.size());
+        List<CsvParser.CsvRecord> rows = records.subList(1, records.size());
         if (rows.size() > maxRows) {
             throw new ProblemException(413, "import-too-large",
                     List.of(new FieldViolation("rows", "max", "at most " + maxRows + " rows")),
                     "import-too-large", maxRows, rows.size());
         }
         SeenInFile seen = new SeenInFile();
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            numbers.add(i);
-        }
-        return Multi.createFrom().iterable(numbers)
-                .onItem().transformToUniAndConcatenate(i -> importRow(i + 2, header, rows.get(i), seen, caller))
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> importRow(row.line(), header, row.cells(), seen, caller))
                 .collect().asList()
                 .map(ImportReport::of);
     }
 
     /** The header names known columns, each once, and at least {@code name}. */
-    private static List<String> header(List<List<String>> records) {
+    private static List<String> header(List<CsvParser.CsvRecord> records) {
         if (records.isEmpty()) {
             throw columns(List.of(new FieldViolation("header", "required", "the file has no header row")), "empty");
         }
-        List<String> header = records.get(0).stream().map(String::strip).toList();
+        List<String> header = records.get(0).cells().stream().map(String::strip).toList();
         List<FieldViolation> problems = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (String column : header) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.salescrm.platform.problem.FieldViolation;
 
 /**
- * What became of one data row. {@code row} counts as a spreadsheet does: the header is row 1, so
- * the first customer is row 2.
+ * What became of one data row. {@code row} is the line of the file it starts on, as an editor or a
+ * spreadsheet numbers it: the header is row 1, so the first customer is usually row 2.
  *
  * @param status created, duplicate or invalid
  * @param customerId the customer created from the row

@@ -12,6 +12,7 @@ import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.TestTokens;
 
@@ -22,6 +23,7 @@ class CustomerImportIT {
     final String rep = "rep-" + UUID.randomUUID();
     final String token = TestTokens.rep(rep, "east");
     final String tag = UUID.randomUUID().toString().substring(0, 8);
+    final String digits = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
 
     private ValidatableResponse upload(String csv) {
         return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8")
@@ -35,7 +37,7 @@ class CustomerImportIT {
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
         String csv = String.join("\n",
                 "name,phone,creditCode,grade,industry,address",
-                "苏州吴中" + tag + "科技有限公司,0512-6666 " + tag.substring(0, 4) + ",,A,软件,\"苏州市, 吴中区\"",
+                "苏州吴中" + tag + "科技有限公司,0512-" + digits + ",,A,软件,\"苏州市, 吴中区\"",
                 "已存在" + tag + ",,,,,",
                 "坏数据" + tag + ",call me,123,D,,",
                 "",
