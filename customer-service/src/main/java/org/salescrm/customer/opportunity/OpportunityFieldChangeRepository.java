@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
 
 @ApplicationScoped
 public class OpportunityFieldChangeRepository implements PanacheRepositoryBase<OpportunityFieldChange, UUID> {
@@ -14,15 +16,23 @@ public class OpportunityFieldChangeRepository implements PanacheRepositoryBase<O
     /** Oldest first, from the cursor on. */
     public Uni<List<OpportunityFieldChange>> page(UUID opportunityId, PageRequest page) {
         if (page.after() == null) {
-            return find("opportunityId = ?1 order by changedAt, id", opportunityId)
-                    .range(0, page.fetchSize() - 1).list();
+            return find("opportunityId = ?1 order by seq", opportunityId).range(0, page.fetchSize() - 1).list();
         }
-        return find("opportunityId = ?1 and (changedAt > ?2 or (changedAt = ?2 and id > ?3)) order by changedAt, id",
-                opportunityId, page.after().sortInstant(), page.after().id())
+        return find("opportunityId = ?1 and seq > ?2 order by seq", opportunityId, seqOf(page.after()))
                 .range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(OpportunityFieldChange c) {
-        return new Cursor(c.changedAt.toString(), c.id);
+        return new Cursor(c.seq.toString(), c.id);
+    }
+
+    private static long seqOf(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.sortValue());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
+                    "malformed-field", "cursor", cursor.encode());
+        }
     }
 }

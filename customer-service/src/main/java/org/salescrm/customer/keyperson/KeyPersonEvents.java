@@ -1,0 +1,38 @@
+package org.salescrm.customer.keyperson;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.salescrm.customer.customer.Customer;
+import org.salescrm.events.customer.DecisionMakerLost;
+import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonUpdated;
+
+/** The events a key person's changes publish; owner and team are the customer's. */
+final class KeyPersonEvents {
+
+    private KeyPersonEvents() {
+    }
+
+    static KeyPersonAdded added(KeyPerson k, Customer c) {
+        return new KeyPersonAdded(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.createdAt, k.customerId,
+                k.name, k.title, k.department, k.kpType, k.buyingRole, k.attitude, k.reportsToId);
+    }
+
+    static KeyPersonUpdated updated(KeyPerson k, Customer c, List<String> changedFields, Instant at) {
+        return new KeyPersonUpdated(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId,
+                k.name, k.title, k.department, k.kpType, k.buyingRole, k.attitude, k.reportsToId, changedFields);
+    }
+
+    static KeyPersonLeft left(KeyPerson k, Customer c, long decisionMakersLeft, Instant at) {
+        return new KeyPersonLeft(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId, k.name,
+                k.kpType, k.leftOn, k.isDecisionMaker(), (int) decisionMakersLeft);
+    }
+
+    /** About the customer, so it carries the customer's current version (see DomainEvent). */
+    static DecisionMakerLost decisionMakerLost(KeyPerson k, Customer c, Instant at) {
+        return new DecisionMakerLost(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, at, k.id, k.name,
+                k.leftOn);
+    }
+}

@@ -1,0 +1,36 @@
+package org.salescrm.customer.keyperson;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.PageRequest;
+
+@ApplicationScoped
+public class KeyPersonRepository implements PanacheRepositoryBase<KeyPerson, UUID> {
+
+    /** The funnel's ACKNOWLEDGED gate and the decision-maker-lost rule both count these. */
+    public Uni<Long> countActiveDecisionMakers(UUID customerId) {
+        return count("customerId = ?1 and active = true and kpType = ?2", customerId, KeyPerson.DECISION_MAKER);
+    }
+
+    public Uni<List<KeyPerson>> allOf(UUID customerId) {
+        return list("customerId", customerId);
+    }
+
+    /** Oldest first, from the cursor on. */
+    public Uni<List<KeyPerson>> page(UUID customerId, PageRequest page) {
+        if (page.after() == null) {
+            return find("customerId = ?1 order by createdAt, id", customerId).range(0, page.fetchSize() - 1).list();
+        }
+        return find("customerId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                customerId, page.after().sortInstant(), page.after().id())
+                .range(0, page.fetchSize() - 1).list();
+    }
+
+    static Cursor cursorOf(KeyPerson k) {
+        return new Cursor(k.createdAt.toString(), k.id);
+    }
+}

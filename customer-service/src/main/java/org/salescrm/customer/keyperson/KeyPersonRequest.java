@@ -1,0 +1,20 @@
+package org.salescrm.customer.keyperson;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** What a client may send to record a key person; active, version and timestamps are the server's. */
+public record KeyPersonRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 200) String title,
+        @Size(max = 200) String department,
+        @Pattern(regexp = KeyPersonRules.PHONE, message = "must be a phone number") String phone,
+        @Email @Size(max = 200) String email,
+        @Pattern(regexp = KeyPersonRules.KP_TYPES, message = KeyPersonRules.KP_TYPES_MESSAGE) String kpType,
+        @Pattern(regexp = KeyPersonRules.BUYING_ROLES, message = KeyPersonRules.BUYING_ROLES_MESSAGE) String buyingRole,
+        @Pattern(regexp = KeyPersonRules.ATTITUDES, message = KeyPersonRules.ATTITUDES_MESSAGE) String attitude,
+        UUID reportsToId) {
+}

@@ -1,0 +1,225 @@
+package org.salescrm.customer.keyperson;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.salescrm.customer.customer.Customer;
+import org.salescrm.customer.customer.CustomerRepository;
+import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.idempotency.Created;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
+import org.salescrm.platform.outbox.Outbox;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.Caller;
+
+/**
+ * Key persons of a customer. Who may see or change them follows the customer: its owner, the
+ * owner's managers, admins; a customer in the public pool shows its key persons to admins only.
+ */
+@ApplicationScoped
+public class KeyPersonService {
+
+    static final String RESOURCE = "key person";
+
+    /** A key person with the customer it belongs to, whose owner the view and events carry. */
+    public record Scoped(KeyPerson keyPerson, Customer customer) {
+    }
+
+    private final KeyPersonRepository keyPersons;
+    private final CustomerRepository customers;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public KeyPersonService(KeyPersonRepository keyPersons, CustomerRepository customers, Outbox outbox,
+                            IdempotencyKeys idempotencyKeys, Clock clock,
+                            @ConfigProperty(name = "crm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+        this.keyPersons = keyPersons;
+        this.customers = customers;
+        this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Records a key person; a retry with the first request's idempotency key gets the one it recorded. */
+    @WithTransaction
+    public Uni<Created<Scoped>> add(UUID customerId, KeyPersonRequest request, Caller caller, String idempotencyKey) {
+        return customer(customerId, caller).chain(customer -> checkReportsTo(customerId, null, request.reportsToId())
+                .chain(() -> {
+                    KeyPerson k = newKeyPerson(customer, request, caller);
+                    if (idempotencyKey == null) {
+                        return insert(k, customer).map(Created::fresh);
+                    }
+                    return idempotencyKeys.claim(caller.id(), idempotencyKey, RESOURCE, k.id)
+                            .chain(first -> first.equals(k.id)
+                                    ? insert(k, customer).map(Created::fresh)
+                                    : scoped(first, caller).map(Created::replay));
+                }));
+    }
+
+    private Uni<Scoped> insert(KeyPerson k, Customer customer) {
+        return keyPersons.persistAndFlush(k)
+                .call(saved -> outbox.append(KeyPersonEvents.added(saved, customer)))
+                .map(saved -> new Scoped(saved, customer));
+    }
+
+    @WithSession
+    public Uni<Page<KeyPersonView>> list(UUID customerId, PageRequest page, Caller caller) {
+        return customer(customerId, caller).chain(customer -> keyPersons.page(customerId, page)
+                .map(rows -> Page.of(rows, page, KeyPersonRepository::cursorOf,
+                        k -> KeyPersonView.of(new Scoped(k, customer)))));
+    }
+
+    @WithSession
+    public Uni<Scoped> find(UUID id, Caller caller) {
+        return scoped(id, caller);
+    }
+
+    /** Edits the details; a new reporting line must stay inside the customer and must not loop. */
+    @WithTransaction
+    public Uni<Scoped> patch(UUID id, long expectedVersion, KeyPersonPatch patch, Caller caller) {
+        return scoped(id, caller).chain(scoped -> {
+            KeyPerson k = scoped.keyPerson();
+            IfMatch.check(expectedVersion, k.version);
+            return checkReportsTo(k.customerId, k.id, patch.reportsToId()).chain(() -> {
+                List<String> changed = KeyPersonPatches.apply(k, patch);
+                if (changed.isEmpty()) {
+                    return Uni.createFrom().item(scoped);
+                }
+                Instant now = clock.instant();
+                k.updatedAt = now;
+                return keyPersons.flush()
+                        .chain(() -> outbox.append(KeyPersonEvents.updated(k, scoped.customer(), changed, now)))
+                        .replaceWith(scoped);
+            });
+        });
+    }
+
+    /**
+     * Marks the key person as gone. The customer's key is locked first (the outbox takes the same
+     * lock), so when the last two decision makers leave at once, the second sees the first gone
+     * and DecisionMakerLost goes out exactly once.
+     */
+    @WithTransaction
+    public Uni<Scoped> left(UUID id, LeftRequest request, Caller caller) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate leftOn = request.leftOn() == null ? today : request.leftOn();
+        if (leftOn.isAfter(today)) {
+            throw Problems.ruleViolated("validation",
+                    List.of(new FieldViolation("leftOn", "PastOrPresent", "must not be in the future")),
+                    "validation", "leftOn");
+        }
+        Instant occurredAt = leftOn.equals(today) ? now : leftOn.atStartOfDay(zone).toInstant();
+        return scoped(id, caller)
+                .call(scoped -> lockCustomer(scoped.customer().id))
+                .call(scoped -> Panache.getSession().chain(s -> s.refresh(scoped.keyPerson())))
+                .chain(scoped -> markLeft(scoped, leftOn, occurredAt, now));
+    }
+
+    private Uni<Scoped> markLeft(Scoped scoped, LocalDate leftOn, Instant occurredAt, Instant now) {
+        KeyPerson k = scoped.keyPerson();
+        Customer customer = scoped.customer();
+        if (!k.active) {
+            throw Problems.conflict("key-person-left", "key-person-left", k.name, k.leftOn);
+        }
+        k.active = false;
+        k.leftOn = leftOn;
+        k.updatedAt = now;
+        return keyPersons.flush()
+                .chain(() -> keyPersons.countActiveDecisionMakers(k.customerId))
+                .call(remaining -> outbox.append(KeyPersonEvents.left(k, customer, remaining, occurredAt)))
+                .call(remaining -> k.isDecisionMaker() && remaining == 0
+                        ? outbox.append(KeyPersonEvents.decisionMakerLost(k, customer, occurredAt))
+                        : Uni.createFrom().voidItem())
+                .replaceWith(scoped);
+    }
+
+    private static Uni<Void> lockCustomer(UUID customerId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
+                .setParameter(1, customerId.toString())
+                .getSingleResult()
+                .replaceWithVoid());
+    }
+
+    /** A customer the caller may see and that has an owner (or any, for an admin); 404 otherwise. */
+    private Uni<Customer> customer(UUID customerId, Caller caller) {
+        return customers.findVisible(customerId, caller)
+                .map(c -> c != null && caller.canSee(c.ownerId, c.ownerTeam) ? c : null)
+                .onItem().ifNull().failWith(() -> Problems.notFound("customer", customerId));
+    }
+
+    private Uni<Scoped> scoped(UUID id, Caller caller) {
+        return keyPersons.findById(id)
+                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id))
+                .chain(k -> customers.findVisible(k.customerId, caller)
+                        .map(c -> c != null && caller.canSee(c.ownerId, c.ownerTeam) ? new Scoped(k, c) : null))
+                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id));
+    }
+
+    /** The manager a key person reports to works at the same customer, and the line never comes back to them. */
+    private Uni<Void> checkReportsTo(UUID customerId, UUID keyPersonId, UUID reportsToId) {
+        if (reportsToId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return keyPersons.allOf(customerId).map(all -> {
+            Map<UUID, UUID> lines = new HashMap<>();
+            all.forEach(k -> lines.put(k.id, k.reportsToId));
+            if (!lines.containsKey(reportsToId)) {
+                throw invalidReportsTo("sameCustomer", "must be a key person of the same customer");
+            }
+            Set<UUID> seen = new HashSet<>();
+            for (UUID up = reportsToId; up != null && seen.add(up); up = lines.get(up)) {
+                if (up.equals(keyPersonId)) {
+                    throw invalidReportsTo("noCycle", "must not make the reporting line loop back to this person");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static RuntimeException invalidReportsTo(String rule, String message) {
+        return Problems.ruleViolated("validation", List.of(new FieldViolation("reportsToId", rule, message)),
+                "validation", "reportsToId");
+    }
+
+    private KeyPerson newKeyPerson(Customer customer, KeyPersonRequest request, Caller caller) {
+        Instant now = clock.instant();
+        KeyPerson k = new KeyPerson();
+        k.id = UUID.randomUUID();
+        k.customerId = customer.id;
+        k.name = request.name().strip();
+        k.title = request.title();
+        k.department = request.department();
+        k.phone = request.phone();
+        k.email = request.email();
+        k.kpType = request.kpType();
+        k.buyingRole = request.buyingRole();
+        k.attitude = request.attitude();
+        k.reportsToId = request.reportsToId();
+        k.active = true;
+        k.createdBy = caller.id();
+        k.createdAt = now;
+        k.updatedAt = now;
+        return k;
+    }
+}

@@ -1,0 +1,123 @@
+package org.salescrm.customer.opportunity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.idempotency.IdempotencyKeys;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.security.CurrentCaller;
+import org.salescrm.platform.security.Role;
+
+@Path("/api/v1/opportunities")
+@RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class OpportunityResource {
+
+    private static final String STAGES = "^(TARGET|POTENTIAL|INTENT|PROJECT|ACKNOWLEDGED|NEGOTIATION|WON)$";
+
+    private final OpportunityService service;
+    private final CurrentCaller caller;
+
+    public OpportunityResource(OpportunityService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** 201 with the new opportunity; 200 with the first one when a request with the same Idempotency-Key is retried. */
+    @POST
+    public Uni<RestResponse<OpportunityView>> open(@Valid @NotNull OpportunityRequest request,
+                                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
+        return service.open(request, caller.get(), key).map(created -> {
+            Opportunity o = created.resource();
+            return created.replayed()
+                    ? RestResponse.ok(OpportunityView.of(o))
+                    : RestResponse.ResponseBuilder.<OpportunityView>created(URI.create("/api/v1/opportunities/" + o.id))
+                            .entity(OpportunityView.of(o)).build();
+        });
+    }
+
+    @GET
+    public Uni<Page<OpportunityView>> list(@QueryParam("stage") @Pattern(regexp = STAGES) String stage,
+                                           @QueryParam("status") @Pattern(regexp = "^(OPEN|WON|LOST)$") String status,
+                                           @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                           @QueryParam("customerId") String customerId,
+                                           @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        OpportunityFilter filter = new OpportunityFilter(stage == null ? null : Stage.valueOf(stage),
+                status == null ? null : OpportunityStatus.valueOf(status), ownerId, uuid("customerId", customerId));
+        return service.list(filter, PageRequest.of(limit, cursor), caller.get());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<OpportunityView> get(@PathParam("id") UUID id) {
+        return service.find(id, caller.get()).map(OpportunityView::of);
+    }
+
+    /** 428 without If-Match, 412 when it names an older version, 409 once the opportunity is won or lost. */
+    @PATCH
+    @Path("/{id}")
+    public Uni<OpportunityView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                      @Valid @NotNull OpportunityPatch patch) {
+        long version = IfMatch.version(ifMatch);
+        return service.patch(id, version, patch, caller.get()).map(OpportunityView::of);
+    }
+
+    @POST
+    @Path("/{id}/stage")
+    public Uni<OpportunityView> move(@PathParam("id") UUID id, @Valid @NotNull StageRequest request) {
+        return service.move(id, request, caller.get()).map(OpportunityView::of);
+    }
+
+    @POST
+    @Path("/{id}/lose")
+    public Uni<OpportunityView> lose(@PathParam("id") UUID id, @Valid @NotNull LoseRequest request) {
+        return service.lose(id, request, caller.get()).map(OpportunityView::of);
+    }
+
+    /** Stage changes oldest first, each with its days in stage, plus the days per stage overall. */
+    @GET
+    @Path("/{id}/history")
+    public Uni<StageHistoryPage> history(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        return service.history(id, PageRequest.of(limit, cursor), caller.get());
+    }
+
+    /** Field changes oldest first: who changed which field from what to what. */
+    @GET
+    @Path("/{id}/changes")
+    public Uni<Page<FieldChangeView>> changes(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+                                              @QueryParam("cursor") String cursor) {
+        return service.changes(id, PageRequest.of(limit, cursor), caller.get());
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "malformed-field",
+                    List.of(new FieldViolation(field, "format", "must be a UUID")), "malformed-field", field, value);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.salescrm.customer.opportunity;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.salescrm.platform.problem.FieldViolation;
+
+/**
+ * The evidence a stage needs (API.md's gates), checked for every gate a forward move reaches or
+ * passes, so a skip forward is allowed exactly when the evidence of every stage passed is there.
+ */
+final class StageEvidence {
+
+    static final String BUDGET = "budget";
+    static final String DECISION_MAKER = "decisionMaker";
+    static final String QUOTE_AMOUNT = "quoteAmount";
+    static final String CONTRACT_SIGNED_ON = "contractSignedOn";
+    static final String FIRST_PAYMENT_ON = "firstPaymentOn";
+    static final String RULE = "evidence";
+
+    private StageEvidence() {
+    }
+
+    /** Whether reaching {@code target} needs the count of the customer's active decision makers. */
+    static boolean needsDecisionMakers(FunnelConfig.Gates gates, Stage target) {
+        return gates.acknowledgedDecisionMaker() && Stage.ACKNOWLEDGED.isReachedBy(target);
+    }
+
+    /** Every missing piece of evidence for reaching {@code target}, in funnel order; empty when it may go. */
+    static List<FieldViolation> missing(Opportunity o, Stage target, long activeDecisionMakers,
+                                        FunnelConfig.Gates gates) {
+        List<FieldViolation> missing = new ArrayList<>();
+        if (gates.projectBudget() && Stage.PROJECT.isReachedBy(target)
+                && (o.budget == null || o.budget.compareTo(BigDecimal.ZERO) <= 0)) {
+            missing.add(new FieldViolation(BUDGET, RULE, "PROJECT or later needs a budget above 0"));
+        }
+        if (needsDecisionMakers(gates, target) && activeDecisionMakers == 0) {
+            missing.add(new FieldViolation(DECISION_MAKER, RULE,
+                    "ACKNOWLEDGED or later needs an active key person of kpType DECISION_MAKER at the customer"));
+        }
+        if (gates.negotiationQuote() && Stage.NEGOTIATION.isReachedBy(target) && o.quoteAmount == null) {
+            missing.add(new FieldViolation(QUOTE_AMOUNT, RULE, "NEGOTIATION or later needs a quoteAmount"));
+        }
+        if (gates.wonContract() && target == Stage.WON) {
+            if (o.contractSignedOn == null) {
+                missing.add(new FieldViolation(CONTRACT_SIGNED_ON, RULE, "WON needs contractSignedOn"));
+            }
+            if (o.firstPaymentOn == null) {
+                missing.add(new FieldViolation(FIRST_PAYMENT_ON, RULE, "WON needs firstPaymentOn"));
+            }
+        }
+        return missing;
+    }
+}

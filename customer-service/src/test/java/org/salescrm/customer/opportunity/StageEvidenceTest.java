@@ -1,0 +1,58 @@
+package org.salescrm.customer.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.salescrm.platform.problem.FieldViolation;
+
+/** The gates read their switches: each one can be turned off on its own. */
+class StageEvidenceTest {
+
+    record Gates(boolean projectBudget, boolean acknowledgedDecisionMaker, boolean negotiationQuote,
+                 boolean wonContract) implements FunnelConfig.Gates {
+    }
+
+    private static final Gates ALL_ON = new Gates(true, true, true, true);
+
+    @Test
+    void everyGateBetweenHereAndWonIsListed() {
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, ALL_ON))
+                .extracting(FieldViolation::field)
+                .containsExactly("budget", "decisionMaker", "quoteAmount", "contractSignedOn", "firstPaymentOn");
+    }
+
+    @Test
+    void earlyStagesNeedNothing() {
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.INTENT, 0, ALL_ON)).isEmpty();
+    }
+
+    @Test
+    void aSwitchedOffGateIsNotAsked() {
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, true, false, true)))
+                .extracting(FieldViolation::field)
+                .containsExactly("decisionMaker", "contractSignedOn", "firstPaymentOn");
+        assertThat(StageEvidence.needsDecisionMakers(new Gates(true, false, true, true), Stage.WON)).isFalse();
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, false, false, false)))
+                .isEmpty();
+    }
+
+    @Test
+    void presentEvidenceIsNotListed() {
+        Opportunity o = new Opportunity();
+        o.budget = BigDecimal.TEN;
+        o.quoteAmount = BigDecimal.ZERO;
+        o.contractSignedOn = LocalDate.of(2026, 11, 1);
+        assertThat(StageEvidence.missing(o, Stage.WON, 1, ALL_ON))
+                .extracting(FieldViolation::field).containsExactly("firstPaymentOn");
+    }
+
+    @Test
+    void aZeroBudgetIsNoBudget() {
+        Opportunity o = new Opportunity();
+        o.budget = BigDecimal.ZERO;
+        assertThat(StageEvidence.missing(o, Stage.PROJECT, 0, ALL_ON)).extracting(FieldViolation::field)
+                .containsExactly("budget");
+    }
+}
