@@ -34,11 +34,14 @@ class CustomerEndpointsBenchmark {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 150);
     static final int WARM_UP = Integer.getInteger("bench.warmup", 50);
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    static final Pattern TRANSFERRED = Pattern.compile("\"transferred\"\\s*:\\s*(\\d+)");
     static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
     static ServiceProcess customers;
     final HttpClient http = HttpClient.newHttpClient();
     final Map<String, List<Long>> latencies = new TreeMap<>();
+    /** Customers moved by the bulk transfers, which hand over everything the rep holds by then. */
+    final List<Integer> bulkSizes = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startService() {
@@ -59,6 +62,7 @@ class CustomerEndpointsBenchmark {
         synchronized (latencies) {
             latencies.clear();
         }
+        bulkSizes.clear();
         long started = System.nanoTime();
         runClients(ROUNDS);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -73,7 +77,9 @@ class CustomerEndpointsBenchmark {
             System.out.printf("%-40s %7d %8.1f %8.1f %8.1f %8.1f%n", endpoint, sorted.size(), percentile(sorted, 50),
                     percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
         });
-        System.out.println();
+        System.out.printf("bulk transfers moved %.0f customers each on average (max %d)%n%n",
+                bulkSizes.stream().mapToInt(Integer::intValue).average().orElse(0),
+                bulkSizes.stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     private void runClients(int rounds) throws Exception {
@@ -119,9 +125,10 @@ class CustomerEndpointsBenchmark {
             call("POST /customers/{id}/transfer", "POST", "/api/v1/customers/" + id + "/transfer", manager,
                     "application/json", "{\"toOwnerId\":\"" + rep + "\",\"toTeam\":\"east\",\"reason\":\"压测\"}", 200);
             if (round % 10 == 9) {
-                call("POST /customer-transfers (10 each)", "POST", "/api/v1/customer-transfers", manager,
+                String moved = call("POST /customer-transfers", "POST", "/api/v1/customer-transfers", manager,
                         "application/json", "{\"fromOwnerId\":\"" + rep + "\",\"toOwnerId\":\"" + colleague
                                 + "\",\"toTeam\":\"east\",\"reason\":\"压测\"}", 200);
+                bulkSizes.add(Integer.parseInt(match(TRANSFERRED, moved)));
                 call("POST /customers/imports (20 rows)", "POST", "/api/v1/customers/imports", repToken,
                         "text/csv; charset=UTF-8", importFile(), 200);
                 String swap = repToken;
