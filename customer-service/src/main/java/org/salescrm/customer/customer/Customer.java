@@ -41,8 +41,17 @@ public class Customer {
     @Column(name = "owner_team")
     public String ownerTeam;
 
+    /** The last qualifying contact (a visit's business time), fed by crm.visits; never moves back. */
     @Column(name = "last_contact_at")
     public Instant lastContactAt;
+
+    /** When the current owner got the customer (created, claimed, transferred); unchanged while in the pool. */
+    @Column(name = "owner_since")
+    public Instant ownerSince;
+
+    /** The start of the silence a reclaim warning went out for, so one silence is warned of once. */
+    @Column(name = "reclaim_warned_for")
+    public Instant reclaimWarnedFor;
 
     @Column(name = "created_by")
     public String createdBy;
@@ -61,5 +70,10 @@ public class Customer {
 
     public boolean inPool() {
         return ownerId == null;
+    }
+
+    /** Where the current silence started: the last contact, or the owner's arrival if that is later. */
+    public Instant silenceSince() {
+        return lastContactAt == null || lastContactAt.isBefore(ownerSince) ? ownerSince : lastContactAt;
     }
 }

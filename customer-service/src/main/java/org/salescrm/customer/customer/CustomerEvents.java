@@ -1,7 +1,9 @@
 package org.salescrm.customer.customer;
 
+import java.util.List;
 import java.util.UUID;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerUpdated;
 
 /** The events a customer's changes publish. */
 final class CustomerEvents {
@@ -12,5 +14,11 @@ final class CustomerEvents {
     static CustomerCreated created(Customer c) {
         return new CustomerCreated(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.createdAt, c.name,
                 c.grade, c.industry, c.region, c.scale, c.source, c.createdBy);
+    }
+
+    static CustomerUpdated updated(Customer c, List<FieldChange> changes, String previousGrade, String by) {
+        return new CustomerUpdated(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
+                c.grade, c.industry, c.region, c.scale, c.source, changes.stream().map(FieldChange::field).toList(),
+                previousGrade, by);
     }
 }

@@ -2,6 +2,7 @@ package org.salescrm.customer.customer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,31 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     public Uni<Customer> findVisible(UUID id, Caller caller) {
         Visibility visibility = Visibility.of(caller).or("ownerId is null");
         return find(visibility.where("id = :id and deletedAt is null"), visibility.with("id", id)).firstResult();
+    }
+
+    /**
+     * The customer, locked until the transaction ends, if the given scope reaches it: owner
+     * changes of one customer run one after the other.
+     */
+    public Uni<Customer> lockVisible(UUID id, Visibility visibility) {
+        return find(visibility.where("id = :id and deletedAt is null"), visibility.with("id", id))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Locks any live customer by id, whoever owns it: a claim must see a customer it cannot read yet. */
+    public Uni<Customer> lock(UUID id) {
+        return find("id = ?1 and deletedAt is null", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Every live customer of one rep within the scope, locked until the transaction ends. */
+    public Uni<List<Customer>> lockAllOf(String ownerId, Visibility visibility) {
+        return find(visibility.where("ownerId = :ownerId and deletedAt is null") + " order by createdAt, id",
+                visibility.with("ownerId", ownerId)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Customers a rep holds now, however they got them. */
+    public Uni<Long> countOwnedBy(String ownerId) {
+        return count("ownerId = ?1 and deletedAt is null", ownerId);
     }
 
     /** Visible customers matching the filter, newest first, from the cursor on. */
@@ -63,5 +89,11 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     public Uni<Customer> findDuplicateOf(String normalizedName, String creditCode, String phone) {
         return find("deletedAt is null and (normalizedName = ?1 or creditCode = ?2 or phone = ?3)",
                 normalizedName, creditCode, phone).firstResult();
+    }
+
+    /** The live customer, other than {@code self}, that an edited one would duplicate. */
+    public Uni<Customer> findDuplicateOf(String normalizedName, String creditCode, String phone, UUID self) {
+        return find("deletedAt is null and id <> ?4 and (normalizedName = ?1 or creditCode = ?2 or phone = ?3)",
+                normalizedName, creditCode, phone, self).firstResult();
     }
 }

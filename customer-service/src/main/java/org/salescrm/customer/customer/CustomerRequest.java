@@ -4,15 +4,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a client may send to create a customer; owner, team, version and timestamps are the server's. */
+/**
+ * What a client may send to create a customer; owner, team, version and timestamps are the server's.
+ * A credit code may be typed in lower case: it is stored in upper case.
+ */
 public record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String industry,
         @Size(max = 200) String region,
         @Size(max = 200) String scale,
         @Size(max = 200) String source,
-        @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,30}$", message = "must be a phone number") String phone,
-        @Pattern(regexp = "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$",
+        @Pattern(regexp = "^\\+?[0-9(][0-9 ()-]{5,30}$", message = "must be a phone number") String phone,
+        @Pattern(regexp = "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an 18-character unified social credit code") String creditCode,
         @Size(max = 2000) String address,
         @Pattern(regexp = "^[ABC]$", message = "must be A, B or C") String grade) {

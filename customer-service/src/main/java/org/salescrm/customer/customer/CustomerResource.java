@@ -6,7 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -29,10 +35,12 @@ public class CustomerResource {
 
     private final CustomerService service;
     private final CurrentCaller caller;
+    private final Validator validator;
 
-    public CustomerResource(CustomerService service, CurrentCaller caller) {
+    public CustomerResource(CustomerService service, CurrentCaller caller, Validator validator) {
         this.service = service;
         this.caller = caller;
+        this.validator = validator;
     }
 
     /** 201 with the new customer; 200 with the first one when a request with the same Idempotency-Key is retried. */
@@ -66,5 +74,16 @@ public class CustomerResource {
         return service.find(id, caller.get())
                 .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
                 .map(CustomerView::of);
+    }
+
+    /** 428 without If-Match, 412 when stale; only the fields sent change. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Uni<CustomerView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                    JsonNode body) {
+        long expected = IfMatch.version(ifMatch);
+        CustomerPatch patch = CustomerPatch.parse(body, validator);
+        return service.update(id, expected, patch, caller.get()).map(CustomerView::of);
     }
 }

@@ -6,7 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.salescrm.customer.history.CustomerHistory;
+import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
@@ -21,12 +24,15 @@ import org.salescrm.platform.security.Caller;
 public class CustomerService {
 
     private final CustomerRepository customers;
+    private final CustomerHistory history;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, Outbox outbox, IdempotencyKeys idempotencyKeys, Clock clock) {
+    public CustomerService(CustomerRepository customers, CustomerHistory history, Outbox outbox,
+                           IdempotencyKeys idempotencyKeys, Clock clock) {
         this.customers = customers;
+        this.history = history;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
@@ -61,7 +67,81 @@ public class CustomerService {
         return customers.findDuplicateOf(customer.normalizedName, customer.creditCode, customer.phone)
                 .onItem().ifNotNull().transformToUni(CustomerService::duplicate)
                 .chain(() -> customers.persistAndFlush(customer))
+                .call(saved -> history.created(saved.id, saved.createdAt, saved.createdBy, saved.ownerId,
+                        saved.ownerTeam))
                 .call(saved -> outbox.append(CustomerEvents.created(saved)));
+    }
+
+    /**
+     * Applies a PATCH: the caller must be able to change the customer (a rep their own, a manager
+     * their teams' and the pool, an admin any), the {@code If-Match} version must be current, and a
+     * changed name, phone or credit code must not make it a duplicate of another customer (the
+     * unique indexes hold that against a concurrent write too). Each changed field goes to the
+     * history; one CustomerUpdated says which fields changed. Nothing changed, nothing written.
+     */
+    public Uni<Customer> update(UUID id, long expectedVersion, CustomerPatch patch, Caller caller) {
+        return Panache.withTransaction(() -> customers.findVisible(id, caller)
+                        .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                        .invoke(c -> mayChange(c, caller))
+                        .invoke(c -> IfMatch.check(expectedVersion, c.version))
+                        .chain(c -> apply(c, patch, caller)))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .recoverWithUni(failure -> Panache.withSession(() -> customers.findById(id)
+                        .chain(current -> duplicateAfterPatch(current, patch))));
+    }
+
+    private static void mayChange(Customer customer, Caller caller) {
+        if (customer.inPool() && !caller.isManager() && !caller.isAdmin()) {
+            throw Problems.forbidden("pool-customer-read-only");
+        }
+    }
+
+    private Uni<Customer> apply(Customer c, CustomerPatch patch, Caller caller) {
+        List<FieldChange> changes = CustomerFields.changes(c, patch);
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(c);
+        }
+        String previousGrade = c.grade;
+        Instant now = clock.instant();
+        return rejectDuplicate(c, changes)
+                .invoke(() -> {
+                    changes.forEach(change -> CustomerFields.set(c, change));
+                    c.updatedAt = now;
+                })
+                .chain(() -> customers.flush())
+                .chain(() -> recordChanges(c, changes, now, caller))
+                .chain(() -> outbox.append(CustomerEvents.updated(c, changes, previousGrade, caller.id())))
+                .replaceWith(c);
+    }
+
+    /** One history entry per field, written one after the other: a session runs one statement at a time. */
+    private Uni<Void> recordChanges(Customer c, List<FieldChange> changes, Instant at, Caller caller) {
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (FieldChange change : changes) {
+            written = written.chain(() -> history.fieldChanged(c.id, at, caller.id(), change.field(), change.from(),
+                    change.to()));
+        }
+        return written;
+    }
+
+    private Uni<Void> rejectDuplicate(Customer c, List<FieldChange> changes) {
+        boolean identityChanged = changes.stream().map(FieldChange::field)
+                .anyMatch(f -> f.equals("name") || f.equals("phone") || f.equals("creditCode"));
+        if (!identityChanged) {
+            return Uni.createFrom().voidItem();
+        }
+        Customer after = CustomerFields.preview(c, changes);
+        return customers.findDuplicateOf(after.normalizedName, after.creditCode, after.phone, c.id)
+                .onItem().ifNotNull().transformToUni(CustomerService::<Void>duplicate)
+                .replaceWithVoid();
+    }
+
+    /** After a unique index refused the patch: the customer the patched one would have duplicated. */
+    private Uni<Customer> duplicateAfterPatch(Customer current, CustomerPatch patch) {
+        Customer after = CustomerFields.preview(current, CustomerFields.changes(current, patch));
+        return customers.findDuplicateOf(after.normalizedName, after.creditCode, after.phone, current.id)
+                .onItem().ifNotNull().transformToUni(CustomerService::<Customer>duplicate)
+                .onItem().ifNull().failWith(() -> Problems.conflict("conflict", "conflict"));
     }
 
     private <T> Uni<T> duplicateOf(Customer customer) {
@@ -98,6 +178,7 @@ public class CustomerService {
         c.ownerId = caller.id();
         c.ownerTeam = caller.team();
         c.createdBy = caller.id();
+        c.ownerSince = now;
         c.createdAt = now;
         c.updatedAt = now;
         return c;

@@ -23,7 +23,7 @@ public record CustomerView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static CustomerView of(Customer c) {
+    public static CustomerView of(Customer c) {
         return new CustomerView(c.id, c.name, c.industry, c.region, c.scale, c.source, c.phone, c.creditCode,
                 c.address, c.grade, c.ownerId, c.ownerTeam, c.inPool(), c.lastContactAt, c.version, c.createdAt,
                 c.updatedAt);

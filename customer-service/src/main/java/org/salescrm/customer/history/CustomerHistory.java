@@ -1,0 +1,101 @@
+package org.salescrm.customer.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.salescrm.customer.customer.CustomerRepository;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.problem.Problems;
+import org.salescrm.platform.security.Caller;
+
+/** Writes a customer's history inside the change's own transaction, and reads it back page by page. */
+@ApplicationScoped
+public class CustomerHistory {
+
+    private final CustomerHistoryRepository entries;
+    private final CustomerRepository customers;
+    private final ObjectMapper json;
+
+    public CustomerHistory(CustomerHistoryRepository entries, CustomerRepository customers, ObjectMapper json) {
+        this.entries = entries;
+        this.customers = customers;
+        this.json = json;
+    }
+
+    public Uni<Void> created(UUID customerId, Instant at, String by, String ownerId, String ownerTeam) {
+        return record(customerId, at, by, CustomerChange.CREATED, null, ownerId,
+                details("toOwnerId", ownerId, "toTeam", ownerTeam));
+    }
+
+    public Uni<Void> fieldChanged(UUID customerId, Instant at, String by, String field, Object from, Object to) {
+        return record(customerId, at, by, CustomerChange.UPDATED, null, null,
+                details("field", field, "from", from, "to", to));
+    }
+
+    public Uni<Void> ownerChanged(UUID customerId, Instant at, String by, CustomerChange change, String fromOwnerId,
+                                  String fromTeam, String toOwnerId, String toTeam, String reason) {
+        return record(customerId, at, by, change, fromOwnerId, toOwnerId, details("fromOwnerId", fromOwnerId,
+                "fromTeam", fromTeam, "toOwnerId", toOwnerId, "toTeam", toTeam, "reason", reason));
+    }
+
+    public Uni<Instant> lastPoolExit(UUID customerId, String ownerId) {
+        return entries.lastPoolExit(customerId, ownerId);
+    }
+
+    /** Whoever may read the customer may read its history; anyone else gets the same 404 as for the customer. */
+    @WithSession
+    public Uni<Page<CustomerHistoryView>> visiblePage(UUID customerId, PageRequest page, Caller caller) {
+        return customers.findVisible(customerId, caller)
+                .onItem().ifNull().failWith(() -> Problems.notFound("customer", customerId))
+                .chain(customer -> entries.of(customerId, page))
+                .map(rows -> Page.of(rows, page, CustomerHistoryRepository::cursorOf, this::view));
+    }
+
+    private Uni<Void> record(UUID customerId, Instant at, String by, CustomerChange change, String fromOwnerId,
+                             String toOwnerId, Map<String, Object> details) {
+        CustomerHistoryEntry entry = new CustomerHistoryEntry();
+        entry.id = UUID.randomUUID();
+        entry.customerId = customerId;
+        entry.at = at;
+        entry.by = by;
+        entry.change = change;
+        entry.fromOwnerId = fromOwnerId;
+        entry.toOwnerId = toOwnerId;
+        entry.details = write(details);
+        return entries.persist(entry).replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    private CustomerHistoryView view(CustomerHistoryEntry entry) {
+        try {
+            return new CustomerHistoryView(entry.at, entry.by, entry.change.name(),
+                    json.readValue(entry.details, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history entry " + entry.id + " holds no JSON", e);
+        }
+    }
+
+    private String write(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("history details cannot be written", e);
+        }
+    }
+
+    /** Keeps nulls: "from": null says the field was empty before. */
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

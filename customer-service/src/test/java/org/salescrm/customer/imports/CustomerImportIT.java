@@ -1,0 +1,95 @@
+package org.salescrm.customer.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.TestTokens;
+
+/** CSV import: one report entry per row; bad and duplicate rows never stop the good ones. */
+@QuarkusTest
+class CustomerImportIT {
+
+    final String rep = "rep-" + UUID.randomUUID();
+    final String token = TestTokens.rep(rep, "east");
+    final String tag = UUID.randomUUID().toString().substring(0, 8);
+    final String digits = String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
+
+    private ValidatableResponse upload(String csv) {
+        return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/customers/imports").then();
+    }
+
+    @Test
+    void eachRowIsReportedCreatedDuplicateOrInvalid() {
+        String existing = given().auth().oauth2(TestTokens.rep("rep-" + UUID.randomUUID(), "west"))
+                .contentType("application/json").body(Map.of("name", "已存在" + tag + "有限公司"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String csv = String.join("\n",
+                "name,phone,creditCode,grade,industry,address",
+                "苏州吴中" + tag + "科技有限公司,0512-" + digits + ",,A,软件,\"苏州市, 吴中区\"",
+                "已存在" + tag + ",,,,,",
+                "坏数据" + tag + ",call me,123,D,,",
+                "",
+                "苏州吴中" + tag + "科技股份有限公司,,,,,",
+                ",,,B,,",
+                "无锡新吴" + tag + ",,,,制造业,");
+
+        ValidatableResponse report = upload(csv).statusCode(200)
+                .body("created", equalTo(2)).body("duplicates", equalTo(2)).body("invalid", equalTo(2))
+                .body("rows.row", contains(2, 3, 4, 6, 7, 8))
+                .body("rows.status", contains("created", "duplicate", "invalid", "duplicate", "invalid", "created"))
+                .body("rows[1].existingCustomerId", equalTo(existing))
+                .body("rows[2].errors.field", contains("creditCode", "grade", "phone"))
+                .body("rows[4].errors.field", contains("name"))
+                .body("rows[4].errors.rule", contains("NotBlank"));
+        String first = report.extract().path("rows[0].customerId");
+        report.body("rows[3].existingCustomerId", equalTo(first)).body("rows[3].customerId", nullValue());
+
+        given().auth().oauth2(token).get("/api/v1/customers/" + first).then().statusCode(200)
+                .body("ownerId", equalTo(rep)).body("grade", equalTo("A")).body("address", equalTo("苏州市, 吴中区"))
+                .body("name", equalTo("苏州吴中" + tag + "科技有限公司"));
+        given().auth().oauth2(token).get("/api/v1/customers/" + first + "/history").then()
+                .body("items.change", contains("CREATED"));
+        String last = report.extract().path("rows[5].customerId");
+        given().auth().oauth2(token).get("/api/v1/customers/" + last).then().statusCode(200)
+                .body("grade", equalTo("C")).body("industry", equalTo("制造业"));
+    }
+
+    @Test
+    void aHeaderWithUnknownColumnsOrWithoutNameIsRefusedWhole() {
+        upload("name,ownerId\n杭州" + tag + ",rep-east-2\n").statusCode(400)
+                .body("errors.field", hasItem("ownerId"));
+        upload("industry\n软件\n").statusCode(400).body("errors.field", hasItem("name"));
+        upload("").statusCode(400).body("type", equalTo("https://salescrm.dev/problems/import-columns"));
+    }
+
+    @Test
+    void aFileOverTheRowLimitIsRefusedBeforeAnythingIsCreated() {
+        StringBuilder csv = new StringBuilder("name\n");
+        for (int i = 0; i < 1001; i++) {
+            csv.append("超限").append(tag).append('-').append(i).append('\n');
+        }
+        upload(csv.toString()).statusCode(413).body("errors[0].field", equalTo("rows"));
+        given().auth().oauth2(token).queryParam("q", "超限" + tag).get("/api/v1/customers").then()
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void importNeedsASalesRole() {
+        given().contentType("text/csv").body("name\nx\n").post("/api/v1/customers/imports").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("svc-" + tag, "east", java.util.List.of(), java.util.List.of()))
+                .contentType("text/csv").body("name\nx\n").post("/api/v1/customers/imports").then()
+                .statusCode(403).body("type", notNullValue());
+    }
+}
