@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +58,26 @@ public class ProblemExceptionMappers {
                 "unknown-field", field);
     }
 
+    /**
+     * A value of the wrong form is malformed input (400); a well-formed value outside an enum's
+     * names (`"method": "TELEPATHY"`) is valid JSON that breaks a rule (422), like any other rule.
+     */
     @ServerExceptionMapper
     public Response badValue(HttpHeaders headers, InvalidFormatException e) {
         String field = path(e);
+        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            return notOneOf(headers, field, e.getTargetType());
+        }
         return ProblemResponses.of(headers, 400, "malformed-field",
                 List.of(new FieldViolation(field, "format", String.valueOf(e.getValue()))), Map.of(),
                 "malformed-field", field, e.getValue());
+    }
+
+    private static Response notOneOf(HttpHeaders headers, String field, Class<?> enumType) {
+        String allowed = Arrays.stream(enumType.getEnumConstants()).map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return ProblemResponses.of(headers, 422, "validation",
+                List.of(new FieldViolation(field, "oneOf", "must be one of " + allowed)), Map.of(), "validation", field);
     }
 
     @ServerExceptionMapper

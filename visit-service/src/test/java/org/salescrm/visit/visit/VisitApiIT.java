@@ -305,8 +305,8 @@ class VisitApiIT {
         refused(with(customer, "durationMinutes", 1441), 422, "durationMinutes");
         refused(with(customer, "location", Map.of("lat", 90.5, "lon", 120.0)), 422, "location.lat");
         refused(with(customer, "location", Map.of("lat", 30.0, "lon", -180.1)), 422, "location.lon");
-        refused(with(customer, "method", "TELEPATHY"), 400, "method");
-        refused(with(customer, "sentiment", "ECSTATIC"), 400, "sentiment");
+        refused(with(customer, "method", "TELEPATHY"), 422, "method");
+        refused(with(customer, "sentiment", "ECSTATIC"), 422, "sentiment");
         refused(with(customer, "summary", "   "), 422, "summary");
         refused(without(customer, "summary"), 422, "summary");
         refused(without(customer, "occurredAt"), 422, "occurredAt");
