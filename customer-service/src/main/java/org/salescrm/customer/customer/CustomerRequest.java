@@ -10,10 +10,10 @@ import jakarta.validation.constraints.Size;
  */
 public record CustomerRequest(
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 200) String industry,
-        @Size(max = 200) String region,
-        @Size(max = 200) String scale,
-        @Size(max = 200) String source,
+        @Size(max = 2000) String industry,
+        @Size(max = 2000) String region,
+        @Size(max = 2000) String scale,
+        @Size(max = 2000) String source,
         @Pattern(regexp = "^\\+?[0-9(][0-9 ()-]{5,30}$", message = "must be a phone number") String phone,
         @Pattern(regexp = "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "must be an 18-character unified social credit code") String creditCode,

@@ -10,7 +10,7 @@ import java.util.UUID;
 public record KeyPersonRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String title,
-        @Size(max = 200) String department,
+        @Size(max = 2000) String department,
         @Pattern(regexp = KeyPersonRules.PHONE, message = "must be a phone number") String phone,
         @Email @Size(max = 200) String email,
         @Pattern(regexp = KeyPersonRules.KP_TYPES, message = KeyPersonRules.KP_TYPES_MESSAGE) String kpType,

@@ -16,7 +16,7 @@ public record OpportunityRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
         @NotNull LocalDate expectedCloseDate,
-        @Size(max = 200) String productLine,
+        @Size(max = 2000) String productLine,
         @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as CNY") String currency,
         LocalDate openedOn) {
 }

@@ -262,6 +262,17 @@ class CustomerApiIT {
                 .body("errors.field", hasItem("grade"));
     }
 
+    /** API.md: names ≤ 200 characters, other texts ≤ 2,000; industry, region, scale and source are other texts. */
+    @Test
+    void profileTextsTakeUpToTwoThousandCharacters() {
+        String longest = "业".repeat(2000);
+        as(REP_EAST_1).body(Map.of("name", uniqueName("长文本"), "industry", longest, "region", longest,
+                        "scale", longest, "source", longest))
+                .post("/api/v1/customers").then().statusCode(201).body("industry", equalTo(longest));
+        as(REP_EAST_1).body(Map.of("name", uniqueName("超长文本"), "industry", longest + "业"))
+                .post("/api/v1/customers").then().statusCode(422).body("errors.field", contains("industry"));
+    }
+
     @Test
     void unknownFieldIsRejected() {
         as(REP_EAST_1).body(Map.of("name", uniqueName("未知字段"), "nickname", "x")).post("/api/v1/customers").then()

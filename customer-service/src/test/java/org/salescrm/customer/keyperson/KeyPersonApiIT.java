@@ -95,6 +95,21 @@ class KeyPersonApiIT {
                 .body("errors[0].field", equalTo("active"));
     }
 
+    /** API.md: titles ≤ 200 characters, other texts (a department) ≤ 2,000. */
+    @Test
+    void departmentIsATextOfUpToTwoThousandCharacters() {
+        String rep = newRep("east");
+        String customerId = customer(rep);
+        String longest = "部".repeat(2000);
+
+        as(rep).body(Map.of("name", "赵", "department", longest))
+                .post("/api/v1/customers/" + customerId + "/key-persons").then().statusCode(201)
+                .body("department", equalTo(longest));
+        as(rep).body(Map.of("name", "钱", "department", longest + "部", "title", "总".repeat(201)))
+                .post("/api/v1/customers/" + customerId + "/key-persons").then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("department", "title"));
+    }
+
     @Test
     void reportingLineStaysInsideTheCustomerAndNeverLoops() {
         String rep = newRep("east");

@@ -278,6 +278,20 @@ class OpportunityApiIT {
                 .body("errors[0].field", equalTo("expectedCloseDate"));
     }
 
+    /** API.md: names ≤ 200 characters, other texts (a product line) ≤ 2,000. */
+    @Test
+    void productLineIsATextOfUpToTwoThousandCharacters() {
+        String rep = newRep("east");
+        String customerId = customer(rep);
+        Map<String, Object> body = opportunityBody(customerId);
+        body.put("productLine", "线".repeat(2000));
+        as(rep).body(body).post("/api/v1/opportunities").then().statusCode(201)
+                .body("productLine", equalTo("线".repeat(2000)));
+        body.put("productLine", "线".repeat(2001));
+        as(rep).body(body).post("/api/v1/opportunities").then().statusCode(422)
+                .body("errors.field", contains("productLine"));
+    }
+
     @Test
     void serverOwnedAndUnknownFieldsAreRefused() {
         String rep = newRep("east");

@@ -261,6 +261,30 @@ class PublicPoolIT {
         as(leavingToken).queryParam("ownerId", leaving).get("/api/v1/customers").then().body("items.size()", equalTo(0));
     }
 
+    /** API.md marks no transfer field "(required)" but the new owner: a reason may be left out. */
+    @Test
+    void aTransferNeedsNoReason() {
+        String leaving = user("rep");
+        String successor = user("rep");
+        String leavingToken = TestTokens.rep(leaving, "east");
+        String single = create(leavingToken, "无理由转交", "B");
+        String manager = TestTokens.manager(user("mgr"), "east");
+
+        as(manager).body(Map.of("toOwnerId", successor, "toTeam", "east"))
+                .post("/api/v1/customers/" + single + "/transfer").then().statusCode(200)
+                .body("ownerId", equalTo(successor));
+        as(manager).get("/api/v1/customers/" + single + "/history").then().statusCode(200)
+                .body("items[1].change", equalTo("OWNER_CHANGED"))
+                .body("items[1].details.reason", nullValue());
+
+        create(leavingToken, "无理由批量", "C");
+        as(manager).body(Map.of("fromOwnerId", leaving, "toOwnerId", successor, "toTeam", "east"))
+                .post("/api/v1/customer-transfers").then().statusCode(200).body("transferred", equalTo(1));
+        as(manager).body(Map.of("fromOwnerId", leaving, "toOwnerId", successor, "toTeam", "east",
+                        "reason", "x".repeat(2001)))
+                .post("/api/v1/customer-transfers").then().statusCode(422).body("errors.field", contains("reason"));
+    }
+
     private OpportunityUpdated awaitOpportunityUpdate(UUID opportunityId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> opportunityEvents.getRecords().stream()
                         .map(r -> EventCodec.data(EventCodec.read(r.value())))
