@@ -5,11 +5,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +55,24 @@ public class AlertResource {
 
     @POST
     @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AlertView> acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
         return service.acknowledge(id, request, caller.get());
+    }
+
+    /**
+     * The note is optional (API.md), so a bare POST, without a body or a JSON content type, acknowledges
+     * too; a body that is not JSON is refused rather than silently dropped.
+     */
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<AlertView> acknowledgeWithoutNote(@PathParam("id") UUID id, String body) {
+        if (body != null && !body.isBlank()) {
+            throw new ProblemException(400, "malformed-json", List.of(), "malformed-json",
+                    "the note goes in a JSON body: {\"note\": \"...\"}");
+        }
+        return service.acknowledge(id, null, caller.get());
     }
 
     @POST

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.platform.inbox.BatchEffect;
@@ -30,7 +31,7 @@ public class AlertTriggers {
         return new BatchEffect() {
             @Override
             public Uni<Void> apply(DomainEvent event) {
-                return facts.apply(event);
+                return oneBatchAtATime().chain(() -> facts.apply(event));
             }
 
             @Override
@@ -38,6 +39,18 @@ public class AlertTriggers {
                 return settle(applied);
             }
         };
+    }
+
+    /**
+     * Batches of different topics run in parallel transactions, and each recomputes what depends on the
+     * other's facts (a visit consumed while its opportunity's first events are in flight): without
+     * order, neither sees the other's uncommitted rows and the deal stays IDLE until the next scan.
+     * An advisory lock taken before the first fact is written (re-entrant, held to the commit) orders
+     * them; taken that early, no batch holds a fact row another batch waits for while waiting for it.
+     */
+    private static Uni<Void> oneBatchAtATime() {
+        return Sql.rows("SELECT true FROM pg_advisory_xact_lock(hashtextextended('analytics.facts', 0))")
+                .replaceWithVoid();
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

@@ -1,6 +1,7 @@
 package org.salescrm.analytics.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,18 @@ public record AlertNotice(
     public static final String RAISED = "raised";
     public static final String CHANGED = "changed";
     public static final String RESOLVED = "resolved";
+
+    /** The alert's id under the name GET /alerts gives it, so a client reads both the same way. */
+    @JsonProperty("id")
+    public UUID id() {
+        return alertId;
+    }
+
+    /** The alert's type ({@code STALLED_OPPORTUNITY}, {@code CHURN_RISK}) under the name GET /alerts gives it. */
+    @JsonProperty("type")
+    public String type() {
+        return alertType;
+    }
 
     /** The notice for an alert event; empty for any other event. */
     public static Optional<AlertNotice> of(DomainEvent event) {

@@ -267,6 +267,24 @@ class AlertsIT {
     }
 
     @Test
+    void acknowledgeNeedsNoBodyAtAll() {
+        UUID opportunity = UUID.randomUUID();
+        negotiationIdleFor16Days(opportunity);
+        String id = (String) settledIdleAlert(opportunity).get("id");
+
+        // API.md: the note is optional, so a bare POST acknowledges, with or without a JSON content type
+        given().auth().oauth2(TestTokens.rep(rep, team)).post("/api/v1/alerts/{id}/acknowledge", id)
+                .then().statusCode(200).body("id", equalTo(id)).body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo(rep));
+        given().auth().oauth2(TestTokens.manager("boss", team)).contentType(ContentType.JSON)
+                .post("/api/v1/alerts/{id}/acknowledge", id)
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        given().auth().oauth2(TestTokens.manager("boss", team)).contentType(ContentType.TEXT).body("我明天跟进")
+                .post("/api/v1/alerts/{id}/acknowledge", id)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void snoozedAlertReopensAfterItsDateWhenTheCauseRemains() {
         UUID opportunity = UUID.randomUUID();
         negotiationIdleFor16Days(opportunity);

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Which team each rep is in, as the newest consumed event said (its ownerId and ownerTeam). Tokens
@@ -26,8 +27,19 @@ public class RepTeams {
                 .setParameter(1, repId)
                 .setParameter(2, team)
                 .setParameter(3, seenAt)
-                .executeUpdate())
+                .executeUpdate()
+                .chain(() -> adoptGoals(session, repId, team)))
                 .replaceWithVoid();
+    }
+
+    /** A rep's goals set before their team was known (by an admin) now belong to that team, for its manager. */
+    private static Uni<Integer> adoptGoals(Mutiny.Session session, String repId, String team) {
+        return session.createNativeQuery("""
+                        UPDATE goal SET owner_team = ?2
+                        WHERE scope_level = 'REP' AND scope_id = ?1 AND owner_team IS NULL""")
+                .setParameter(1, repId)
+                .setParameter(2, team)
+                .executeUpdate();
     }
 
     /** The rep's team, or null when no event about the rep has been seen yet. Needs an open session. */

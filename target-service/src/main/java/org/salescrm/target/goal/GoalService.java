@@ -110,7 +110,8 @@ public class GoalService {
     /**
      * The team a goal belongs to. A rep's team comes from the events this service consumed; when
      * none mentioned the rep yet, from {@code scope.team}, the parent goal's team, or the setting
-     * manager's own team, in that order. A request that contradicts the known team is refused.
+     * manager's own team, in that order (for an admin it may stay unknown). A request that
+     * contradicts the known team is refused.
      */
     private Uni<String> teamOf(GoalRequest request, String scopeId, Goal parent, Caller caller) {
         GoalRequest.Scope scope = request.scope();
@@ -126,6 +127,11 @@ public class GoalService {
                             known);
                 }
                 String team = firstOf(known, scope.team(), parentTeam, managerTeam);
+                if (team == null && caller.isAdmin()) {
+                    // API.md's scope is level and id only: an admin may set a goal for a rep no event has
+                    // mentioned yet; the team is filled in when the rep's first event arrives (RepTeams)
+                    return null;
+                }
                 if (team == null) {
                     throw rule("scope.team", "NotBlank", "must name the rep's team", "goal-rep-team-unknown",
                             scopeId);

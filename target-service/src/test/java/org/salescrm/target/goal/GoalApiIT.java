@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -200,6 +201,27 @@ class GoalApiIT {
                 .body("errors.field", hasItem("metric"));
         as(tokenB).get("/api/v1/goals?level=WORLD").then().statusCode(400)
                 .body("errors.field", hasItem("level"));
+    }
+
+    @Test
+    void adminSetsARepGoalWithLevelAndIdOnlyAndTheTeamFollowsTheRepsFirstEvent() {
+        String team = unique("team");
+        String rep = unique("rep");
+        String manager = TestTokens.manager(unique("mgr"), team);
+
+        // API.md: scope is level and id; nothing about this rep has been consumed yet
+        String goal = setGoal(ADMIN, goal("2032-W12", "VISITS", "REP", rep, 12, null));
+        as(ADMIN).get("/api/v1/goals/{id}", goal).then().statusCode(200)
+                .body("scope.level", equalTo("REP")).body("scope.id", equalTo(rep))
+                .body("ownerId", equalTo(rep)).body("ownerTeam", nullValue());
+        as(TestTokens.rep(rep, team)).get("/api/v1/goals/{id}", goal).then().statusCode(200);
+        as(TestTokens.rep(rep, team)).post("/api/v1/goals/{id}/acknowledge", goal).then().statusCode(200)
+                .body("acknowledgedBy", equalTo(rep));
+        as(manager).get("/api/v1/goals/{id}", goal).then().statusCode(404);
+
+        TestEvents.publish(TestEvents.created(rep, team, LocalDate.of(2032, 3, 16)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(manager).get("/api/v1/goals/{id}", goal)
+                .then().statusCode(200).body("ownerTeam", equalTo(team)));
     }
 
     @Test

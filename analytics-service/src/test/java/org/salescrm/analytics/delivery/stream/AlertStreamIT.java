@@ -67,6 +67,10 @@ class AlertStreamIT {
             JsonPath data = JsonPath.from(event.data());
             assertThat(data.getString("alertId")).isEqualTo(ours.aggregateId().toString());
             assertThat(data.getString("alertType")).isEqualTo("STALLED_OPPORTUNITY");
+            // the names GET /alerts uses, so a client reads an alert the same way from either
+            assertThat(data.getString("id")).isEqualTo(ours.aggregateId().toString());
+            assertThat(data.getString("type")).isEqualTo("STALLED_OPPORTUNITY");
+            assertThat(data.getString("subjectId")).isEqualTo(ours.subjectId().toString());
             assertThat(data.getString("ownerTeam")).isEqualTo(team);
             assertThat(data.getString("status")).isEqualTo("OPEN");
             assertThat(data.getString("reasons[0].message")).isEqualTo("no activity for 16 days; NEGOTIATION allows 7");

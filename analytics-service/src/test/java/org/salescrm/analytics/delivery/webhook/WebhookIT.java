@@ -80,6 +80,8 @@ class WebhookIT {
             assertThat(body.getString("eventId")).isEqualTo(alert.eventId().toString());
             assertThat(body.getString("event")).isEqualTo("raised");
             assertThat(body.getString("alertId")).isEqualTo(alert.aggregateId().toString());
+            assertThat(body.getString("id")).isEqualTo(alert.aggregateId().toString());
+            assertThat(body.getString("type")).isEqualTo(alert.alertType());
             assertThat(body.getString("ownerTeam")).isEqualTo(team);
             assertThat(body.getString("reasons[0].code")).isEqualTo("IDLE");
 
