@@ -118,7 +118,7 @@ class GoalApiIT {
         refused(goal("2031-Q3", "REVENUE", "TEAM", team, -1, null), 422, "target");
         refused(goal("2031-Q3", "REVENUE", "TEAM", team, null, null), 422, "target");
         refused(goal("2031-Q3", "REVENUE", "REP", null, 5, null), 422, "scope.id");
-        refused(goal("2031-Q3", "PROFIT", "TEAM", team, 1, null), 400, "metric");
+        refused(goal("2031-Q3", "PROFIT", "TEAM", team, 1, null), 422, "metric");
         refused(goal("2031-07", "VISITS", "REP", unique("rep"), 8, parent), 422, "metric");
         refused(goal("2031-10", "NEW_CUSTOMERS", "REP", unique("rep"), 8, parent), 422, "period");
         refused(goal("2031", "NEW_CUSTOMERS", "REP", unique("rep"), 8, parent), 422, "period");

@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record WebhookRequest(
         @NotBlank @Size(max = 2000) @HttpUrl String url,
-        @NotBlank @Size(min = 16, max = 200) String secret,
+        @NotBlank @Size(max = 200) String secret,
         @Size(max = 50) List<String> teams) {
 }

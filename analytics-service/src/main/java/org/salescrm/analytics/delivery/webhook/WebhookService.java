@@ -97,6 +97,10 @@ public class WebhookService {
         if (caller.isAdmin()) {
             return List.copyOf(teams);
         }
+        if (teams.isEmpty() && !caller.visibleTeams().isEmpty()) {
+            // a manager who names no team means the teams they manage, never every team
+            return List.copyOf(caller.visibleTeams());
+        }
         if (teams.isEmpty()) {
             throw Problems.ruleViolated("validation",
                     List.of(new FieldViolation("teams", "required-for-manager",

@@ -53,13 +53,20 @@ class WebhookRulesTest {
     }
 
     @Test
-    void managerSubscribesOnlyTheirOwnNamedTeams() {
+    void managerSubscribesOnlyTheirOwnTeams() {
         Caller manager = new Caller("mgr", Set.of(Role.MANAGER), "east", Set.of("east", "east-2"));
 
         assertThat(WebhookService.allowedTeams(List.of(" east ", "east-2", "east"), manager))
                 .containsExactly("east", "east-2");
         assertThatThrownBy(() -> WebhookService.allowedTeams(List.of("east", "west"), manager))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThat(WebhookService.allowedTeams(List.of(), manager)).containsExactlyInAnyOrder("east", "east-2");
+    }
+
+    @Test
+    void aManagerWithoutTeamsMustNameSome() {
+        Caller manager = new Caller("mgr", Set.of(Role.MANAGER), null, Set.of());
+
         assertThatThrownBy(() -> WebhookService.allowedTeams(List.of(), manager))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.status()).isEqualTo(422);
