@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 
@@ -53,18 +51,6 @@ public final class QueryParams {
         } catch (DateTimeParseException notAnInstant) {
             LocalDate day = date(name, text);
             return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-        }
-    }
-
-    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw malformed(name, value, "must be one of " + allowed);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.security.CurrentCaller;
@@ -42,8 +43,8 @@ public class AlertResource {
                                      @QueryParam("team") @Size(max = 200) String team,
                                      @QueryParam("customerId") String customerId,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        AlertFilter filter = new AlertFilter(parse(AlertStatus.class, "status", status),
-                parse(AlertType.class, "type", type), ownerId, team, uuid("customerId", customerId));
+        AlertFilter filter = new AlertFilter(QueryValues.oneOf("status", status, AlertStatus.class),
+                QueryValues.oneOf("type", type, AlertType.class), ownerId, team, uuid("customerId", customerId));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
@@ -87,17 +88,6 @@ public class AlertResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public Uni<Map<String, Integer>> scanNow() {
         return scan.scan().map(n -> Map.of("evaluated", n));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw malformed(field, value);
-        }
     }
 
     private static UUID uuid(String field, String value) {

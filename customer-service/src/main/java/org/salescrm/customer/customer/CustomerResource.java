@@ -24,7 +24,7 @@ import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.paging.QueryFlags;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -64,7 +64,7 @@ public class CustomerResource {
                                         @QueryParam("pool") String pool,
                                         @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
-        CustomerFilter filter = new CustomerFilter(q, grade, ownerId, QueryFlags.parse("pool", pool));
+        CustomerFilter filter = new CustomerFilter(q, grade, ownerId, QueryValues.flag("pool", pool));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 

@@ -20,7 +20,7 @@ import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.target.QueryValues;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.target.actuals.Metric;
 import org.salescrm.target.period.Period;
 import org.salescrm.target.progress.ProgressService;
@@ -65,8 +65,8 @@ public class GoalResource {
                                     @QueryParam("limit") String limit,
                                     @QueryParam("cursor") String cursor) {
         String periodCode = period == null ? null : Period.parse(period, "period").code();
-        GoalFilter filter = new GoalFilter(periodCode, QueryValues.parse("metric", metric, Metric.class),
-                QueryValues.parse("level", level, ScopeLevel.class), scopeId);
+        GoalFilter filter = new GoalFilter(periodCode, QueryValues.oneOf("metric", metric, Metric.class),
+                QueryValues.oneOf("level", level, ScopeLevel.class), scopeId);
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 

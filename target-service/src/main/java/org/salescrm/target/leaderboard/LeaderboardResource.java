@@ -10,7 +10,7 @@ import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.target.QueryValues;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.target.actuals.Metric;
 import org.salescrm.target.period.Period;
 
@@ -34,7 +34,7 @@ public class LeaderboardResource {
                                              @QueryParam("limit") String limit) {
         Period p = Period.parse(period, "period");
         int size = PageRequest.of(limit, null).limit();
-        Metric m = QueryValues.parse("metric", metric, Metric.class);
+        Metric m = QueryValues.oneOf("metric", metric, Metric.class);
         return service.rank(p, m == null ? Metric.REVENUE : m, team, size, caller.get())
                 .map(entries -> new Page<>(entries, null));
     }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -67,7 +68,7 @@ public class FollowUpResource {
                                         @QueryParam("dueBefore") String dueBefore,
                                         @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
-        FollowUpFilter filter = new FollowUpFilter(QueryParams.enumValue("status", status, FollowUpStatus.class),
+        FollowUpFilter filter = new FollowUpFilter(QueryValues.oneOf("status", status, FollowUpStatus.class),
                 assigneeId, QueryParams.uuid("customerId", customerId), QueryParams.date("dueBefore", dueBefore));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
