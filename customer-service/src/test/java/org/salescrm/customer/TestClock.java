@@ -5,53 +5,30 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import org.salescrm.testsupport.MovableClock;
 
 /**
- * The service's clock in tests: the real time plus an offset a test may set, so rules about days
- * of silence are tested by moving time instead of waiting. Replaces platform's default clock bean.
- * A test that moves it must put it back ({@link #reset()}) before it ends.
+ * The service's clock in this module's tests, reachable from static helpers: rules about days of
+ * silence are tested by moving time instead of waiting. A test that moves it puts it back with
+ * {@link #reset()} before it ends.
  */
-public final class TestClock extends Clock {
+public final class TestClock {
 
-    private static volatile Duration offset = Duration.ZERO;
-    private final Clock base;
+    private static final MovableClock CLOCK = new MovableClock();
 
-    public TestClock() {
-        this(ZoneId.of("Asia/Shanghai"));
-    }
-
-    private TestClock(ZoneId zone) {
-        this.base = Clock.system(zone);
+    private TestClock() {
     }
 
     public static void advance(Duration by) {
-        offset = offset.plus(by);
+        CLOCK.advance(by);
     }
 
     public static void reset() {
-        offset = Duration.ZERO;
+        CLOCK.reset();
     }
 
     public static Instant now() {
-        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return base.getZone();
-    }
-
-    /** The same moved time, read in another zone. */
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return new TestClock(zone);
-    }
-
-    @Override
-    public Instant instant() {
-        return base.instant().plus(offset).truncatedTo(ChronoUnit.MICROS);
+        return CLOCK.instant();
     }
 
     /** The bean every service class gets instead of platform's @DefaultBean clock. */
@@ -60,7 +37,7 @@ public final class TestClock extends Clock {
         @Produces
         @ApplicationScoped
         Clock clock() {
-            return new TestClock();
+            return CLOCK;
         }
     }
 }

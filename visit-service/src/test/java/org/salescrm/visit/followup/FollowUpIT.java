@@ -150,7 +150,7 @@ class FollowUpIT {
         as(REP_EAST_1).body(Map.of("result", "已完成")).post("/api/v1/follow-ups/" + done + "/complete")
                 .then().statusCode(200);
 
-        clock.shift(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(3));
 
         as(REP_EAST_1).get("/api/v1/follow-ups/" + dueTomorrow).then().statusCode(200)
                 .body("status", equalTo("OVERDUE"));
