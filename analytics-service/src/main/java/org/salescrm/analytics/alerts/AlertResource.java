@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.paging.QueryValues;
-import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -44,7 +43,7 @@ public class AlertResource {
                                      @QueryParam("customerId") String customerId,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         AlertFilter filter = new AlertFilter(QueryValues.oneOf("status", status, AlertStatus.class),
-                QueryValues.oneOf("type", type, AlertType.class), ownerId, team, uuid("customerId", customerId));
+                QueryValues.oneOf("type", type, AlertType.class), ownerId, team, QueryValues.uuid("customerId", customerId));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
@@ -88,22 +87,5 @@ public class AlertResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public Uni<Map<String, Integer>> scanNow() {
         return scan.scan().map(n -> Map.of("evaluated", n));
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw malformed(field, value);
-        }
-    }
-
-    private static ProblemException malformed(String field, String value) {
-        return new ProblemException(400, "malformed-field",
-                List.of(new FieldViolation(field, "format", "not one of the accepted values")), "malformed-field",
-                field, value);
     }
 }

@@ -7,13 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.salescrm.analytics.reports.Reports.Activity;
 import org.salescrm.analytics.reports.Reports.Funnel;
 import org.salescrm.analytics.reports.Reports.Pipeline;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -54,25 +53,13 @@ public class ReportResource {
     }
 
     private static ReportFilter filter(String team, String ownerId, String from, String to) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+        LocalDate start = QueryValues.date("from", from);
+        LocalDate end = QueryValues.date("to", to);
         if (start != null && end != null && start.isAfter(end)) {
             throw Problems.ruleViolated("validation",
                     List.of(new FieldViolation("from", "NotAfterTo", "must not be after to")), "validation", "from");
         }
         return new ReportFilter(blankToNull(team), blankToNull(ownerId), start, end);
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "malformed-field",
-                    List.of(new FieldViolation(field, "format", "a date as YYYY-MM-DD")), "malformed-field", field, value);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -14,15 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
@@ -62,7 +60,7 @@ public class OpportunityResource {
                                            @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
         OpportunityFilter filter = new OpportunityFilter(stage == null ? null : Stage.valueOf(stage),
-                status == null ? null : OpportunityStatus.valueOf(status), ownerId, uuid("customerId", customerId));
+                status == null ? null : OpportunityStatus.valueOf(status), ownerId, QueryValues.uuid("customerId", customerId));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
@@ -107,17 +105,5 @@ public class OpportunityResource {
     public Uni<Page<FieldChangeView>> changes(@PathParam("id") UUID id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
         return service.changes(id, PageRequest.of(limit, cursor), caller.get());
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "malformed-field",
-                    List.of(new FieldViolation(field, "format", "must be a UUID")), "malformed-field", field, value);
-        }
     }
 }

@@ -21,7 +21,6 @@ import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.visit.QueryParams;
 
 @Path("/api/v1/follow-ups")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
@@ -69,7 +68,7 @@ public class FollowUpResource {
                                         @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
         FollowUpFilter filter = new FollowUpFilter(QueryValues.oneOf("status", status, FollowUpStatus.class),
-                assigneeId, QueryParams.uuid("customerId", customerId), QueryParams.date("dueBefore", dueBefore));
+                assigneeId, QueryValues.uuid("customerId", customerId), QueryValues.date("dueBefore", dueBefore));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.visit.QueryParams;
 
 @Path("/api/v1/visit-plans")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
@@ -30,13 +30,13 @@ public class VisitPlanResource {
     @PUT
     @Path("/{date}")
     public Uni<VisitPlanView> plan(@PathParam("date") String date, @Valid @NotNull VisitPlanRequest request) {
-        return service.plan(QueryParams.date("date", date), request, caller.get());
+        return service.plan(QueryValues.date("date", date), request, caller.get());
     }
 
     @GET
     @Path("/{date}")
     public Uni<VisitPlanView> read(@PathParam("date") String date,
                                    @QueryParam("ownerId") @Size(max = 200) String ownerId) {
-        return service.read(QueryParams.date("date", date), ownerId, caller.get());
+        return service.read(QueryValues.date("date", date), ownerId, caller.get());
     }
 }

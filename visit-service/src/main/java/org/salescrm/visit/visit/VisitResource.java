@@ -19,10 +19,10 @@ import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.visit.QueryParams;
 
 @Path("/api/v1/visits")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
@@ -65,10 +65,10 @@ public class VisitResource {
                                      @QueryParam("to") String to,
                                      @QueryParam("limit") String limit,
                                      @QueryParam("cursor") String cursor) {
-        VisitFilter filter = new VisitFilter(QueryParams.uuid("customerId", customerId), ownerId,
-                QueryParams.uuid("opportunityId", opportunityId),
-                QueryParams.instantOrDate("from", from, service.zone(), false),
-                QueryParams.instantOrDate("to", to, service.zone(), true));
+        VisitFilter filter = new VisitFilter(QueryValues.uuid("customerId", customerId), ownerId,
+                QueryValues.uuid("opportunityId", opportunityId),
+                QueryValues.instantOrDate("from", from, service.zone(), false),
+                QueryValues.instantOrDate("to", to, service.zone(), true));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 
