@@ -40,3 +40,15 @@ export function customerName(id: string | null | undefined): string {
   if (!id) return '—'
   return customerNames[id] ?? `${id.slice(0, 8)}…`
 }
+
+/** The name once known (fetched now if need be), for a message that should not show an id. */
+export async function ensureCustomerName(id: string): Promise<string> {
+  if (customerNames[id]) return customerNames[id]
+  try {
+    const c = await customers.get(id)
+    rememberCustomer(id, c.name)
+    return c.name
+  } catch {
+    return customerName(id)
+  }
+}
