@@ -22,6 +22,13 @@ describe('live alert arrivals', () => {
     expect(list[0].severity).toBe('HIGH')
   })
 
+  it('merges a changed notice over the alert shown, keeping what the notice leaves out', () => {
+    const list = [alert('a', { raisedAt: '2026-11-01T00:00:00Z', reasons: [{ code: 'IDLE', message: 'idle', value: 20, threshold: 14 }] })]
+    const notice = { id: 'a', alertId: 'a', type: 'STALLED_OPPORTUNITY', status: 'SNOOZED', severity: 'MEDIUM', snoozedUntil: '2026-11-10T01:00:00Z', ownerTeam: 'east' }
+    applyAlertEvent(list, { id: '2', event: 'changed', data: JSON.stringify(notice) }, {})
+    expect(list[0]).toMatchObject({ status: 'SNOOZED', raisedAt: '2026-11-01T00:00:00Z', reasons: [{ code: 'IDLE' }] })
+  })
+
   it('takes a resolved alert off the open list', () => {
     const list = [alert('a'), alert('b')]
     expect(applyAlertEvent(list, event('resolved', alert('a', { status: 'RESOLVED' })), { status: 'OPEN' })).toBe('removed')

@@ -14,18 +14,23 @@ export function matches(alert: Alert, filter: AlertQuery): boolean {
 export type Arrival = 'added' | 'updated' | 'removed' | 'ignored'
 
 /**
- * Applies one event of the stream (`raised`, `changed`, `resolved`, data = the alert) to the list
- * shown: a matching alert is added or replaced in place, one that no longer matches leaves.
+ * Applies one event of the stream (`raised`, `changed`, `resolved`; data = the alert's notice) to
+ * the list shown: a matching alert is added or updated in place, one that no longer matches leaves.
+ * A notice carries only what the transition knows (a `resolved` one has no reasons, a `changed`
+ * one no raisedAt), so it is merged over the alert already shown.
  */
 export function applyAlertEvent(list: Alert[], event: SseEvent, filter: AlertQuery): Arrival {
-  let alert: Alert
+  let notice: Partial<Alert> & { occurredAt?: string }
   try {
-    alert = JSON.parse(event.data) as Alert
+    notice = JSON.parse(event.data)
   } catch {
     return 'ignored'
   }
-  if (!alert?.id) return 'ignored'
-  const i = list.findIndex((a) => a.id === alert.id)
+  if (!notice?.id) return 'ignored'
+  const i = list.findIndex((a) => a.id === notice.id)
+  const alert: Alert = i >= 0
+    ? { ...list[i], ...defined(notice) }
+    : { reasons: [], severity: 'LOW', raisedAt: notice.occurredAt ?? new Date().toISOString(), resolvedAt: null, ...defined(notice) } as Alert
   if (matches(alert, filter)) {
     if (i >= 0) {
       list.splice(i, 1, alert)
@@ -41,10 +46,14 @@ export function applyAlertEvent(list: Alert[], event: SseEvent, filter: AlertQue
   return 'ignored'
 }
 
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>
+}
+
 const SEVERITY_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 }
 
 /** Most severe first, then the newest. */
 export function sortAlerts(list: Alert[]): Alert[] {
   return [...list].sort((a, b) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.raisedAt.localeCompare(a.raisedAt))
+    (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) || (b.raisedAt ?? '').localeCompare(a.raisedAt ?? ''))
 }
