@@ -24,3 +24,40 @@ describe('session from the access token', () => {
     expect(landingPath(session(['rep']))).toBe('/today')
   })
 })
+
+describe('the test login hook', () => {
+  const cfg = (testLogin: boolean) => ({
+    oidc: { authority: 'http://kc.invalid/realms/crm', clientId: 'crm-web' },
+    api: { customer: '', visit: '', target: '', analytics: '' }, testLogin,
+  })
+
+  it('takes the token from #token= when the configuration allows it, and keeps it for reloads', async () => {
+    const { setConfig } = await import('./config')
+    const { auth, initAuth, TEST_TOKEN_KEY } = await import('./auth')
+    sessionStorage.clear()
+    setConfig(cfg(true))
+    const token = jwt({ sub: 'rep-east-1', realm_access: { roles: ['rep'] }, team: 'east' })
+    history.replaceState(null, '', `/today#token=${token}`)
+
+    expect(await initAuth()).toBe(true)
+
+    expect(auth.session).toMatchObject({ sub: 'rep-east-1', roles: ['rep'] })
+    expect(sessionStorage.getItem(TEST_TOKEN_KEY)).toBe(token)
+    expect(location.hash).toBe('')
+  })
+
+  it('ignores a handed-over token when the configuration does not allow it', async () => {
+    const { setConfig } = await import('./config')
+    const { auth, initAuth, TEST_TOKEN_KEY } = await import('./auth')
+    sessionStorage.clear()
+    auth.session = null
+    setConfig(cfg(false))
+    const token = jwt({ sub: 'admin', realm_access: { roles: ['admin'] } })
+    sessionStorage.setItem(TEST_TOKEN_KEY, token)
+    history.replaceState(null, '', `/alerts#token=${token}`)
+
+    await initAuth()
+
+    expect(auth.session).toBeNull()
+  })
+})

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, NetworkError, describeError, fieldErrors, readProblem } from './problem'
-import { request } from './http'
+import { onUnauthorized, request } from './http'
 import { setConfig } from '../config'
 
 describe('problem+json', () => {
@@ -58,5 +58,18 @@ describe('problem+json', () => {
     vi.stubGlobal('fetch', fetchMock)
     await request('customer', '/customers', { query: { q: '华东', pool: undefined } })
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/customers?q=%E5%8D%8E%E4%B8%9C')
+  })
+
+  it('sends the user to log in again on a 401', async () => {
+    setConfig({ oidc: { authority: 'a', clientId: 'c' }, api: { customer: '', visit: '', target: '', analytics: '' }, testLogin: false })
+    let relogins = 0
+    onUnauthorized(() => { relogins++ })
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 401 })))
+
+    const error = await request('customer', '/customers').catch((e) => e)
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.status).toBe(401)
+    expect(relogins).toBe(1)
   })
 })
