@@ -66,7 +66,7 @@ describe('problem+json', () => {
     onUnauthorized(() => { relogins++ })
     vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 401 })))
 
-    const error = await request('customer', '/customers').catch((e: ApiError) => e)
+    const error = (await request('customer', '/customers').catch((e) => e)) as ApiError
 
     expect(error).toBeInstanceOf(ApiError)
     expect(error.status).toBe(401)
