@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Quantity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,9 @@ class KubernetesEnvironmentsTest {
             assertThat(dev.get("Deployment", service).path("spec").path("replicas").asInt()).as(service).isEqualTo(1);
         }
         for (ObjectNode topic : dev.ofKind("KafkaTopic")) {
-            assertThat(topic.path("spec").path("replicas").asInt()).as(Kustomize.name(topic)).isEqualTo(1);
+            assertThat(topic.path("spec").path("replicas").asInt()).as(Manifests.name(topic)).isEqualTo(1);
         }
-        assertThat(Kustomize.name(dev.ofKind("Namespace").get(0))).isEqualTo("crm-dev");
+        assertThat(Manifests.name(dev.ofKind("Namespace").get(0))).isEqualTo("crm-dev");
     }
 
     @Test
@@ -31,9 +32,9 @@ class KubernetesEnvironmentsTest {
 
         assertThat(topics).isNotEmpty();
         for (ObjectNode topic : topics) {
-            assertThat(topic.path("spec").path("replicas").asInt()).as(Kustomize.name(topic)).isEqualTo(3);
+            assertThat(topic.path("spec").path("replicas").asInt()).as(Manifests.name(topic)).isEqualTo(3);
             assertThat(topic.path("spec").path("config").path("min.insync.replicas").asInt())
-                    .as(Kustomize.name(topic)).isEqualTo(2);
+                    .as(Manifests.name(topic)).isEqualTo(2);
         }
     }
 
@@ -46,9 +47,9 @@ class KubernetesEnvironmentsTest {
                     .isGreaterThanOrEqualTo(2).isGreaterThan(devDeployment.path("spec").path("replicas").asInt());
             for (String kind : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
-                    assertThat(Quantity.parse(resources(prodDeployment, kind, resource)))
+                    assertThat(Quantity.getAmountInBytes(Quantity.parse(resources(prodDeployment, kind, resource))))
                             .as(service + " " + kind + " " + resource)
-                            .isGreaterThan(Quantity.parse(resources(devDeployment, kind, resource)));
+                            .isGreaterThan(Quantity.getAmountInBytes(Quantity.parse(resources(devDeployment, kind, resource))));
                 }
             }
         }

@@ -23,7 +23,7 @@ class NoCommittedSecretsTest {
 
         assertThat(manifests).isNotEmpty();
         for (Path file : manifests) {
-            for (ObjectNode document : Kustomize.documents(file)) {
+            for (ObjectNode document : Manifests.parse(Repository.read(file))) {
                 if ("Secret".equals(document.path("kind").asText())) {
                     assertThat(document.has("data") || document.has("stringData")).as(file + " commits a Secret's values").isFalse();
                 }

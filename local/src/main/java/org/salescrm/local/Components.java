@@ -48,6 +48,13 @@ final class Components {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** The ports of PostgreSQL, Kafka and Keycloak alone ({@code ./crm up --infra}). */
+    static Map<String, Integer> infrastructurePorts(Map<String, String> env) {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>(ports(env));
+        SERVICES.forEach(service -> ports.remove(service.name()));
+        return ports;
+    }
+
     /** Every port the stack listens on, by the component that needs it, in start order. */
     static Map<String, Integer> ports(Map<String, String> env) {
         List<Map.Entry<String, Integer>> ports = new ArrayList<>();

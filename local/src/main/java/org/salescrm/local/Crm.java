@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.salescrm.testsupport.ServiceProcess;
+
 /**
  * The launcher behind {@code ./crm} (which builds what is missing and downloads Keycloak first).
  * Exit codes: 0 done, 1 failed, 2 bad arguments, 3 (status) nothing runs.
@@ -65,6 +67,9 @@ public final class Crm {
                     + "): ./crm status shows it, ./crm down stops it");
         }
         new Down(layout).stopLeftovers(false);
+        if (command.reset()) {
+            forgetLocalData(layout);
+        }
         writeRunFile(layout, Components.LAUNCHER, ProcessHandle.current().pid() + "\n");
         writeState(layout, "STARTING");
         Stack stack = new Stack(layout, System.getenv());
@@ -76,7 +81,7 @@ public final class Crm {
             stopped.countDown();
         }, "crm-stop"));
         try {
-            stack.start(command.demo());
+            stack.start(command.demo(), command.infra());
         } catch (RuntimeException e) {
             writeState(layout, "FAILED " + e.getMessage().lines().findFirst().orElse(""));
             System.err.println("crm: could not start the local stack:\n" + e.getMessage());
@@ -86,7 +91,7 @@ public final class Crm {
             stack.close();
             return 1;
         }
-        Banner.print(layout, System.getenv(), command.detach(), System.out);
+        Banner.print(layout, System.getenv(), command, System.out);
         writeState(layout, "READY");
         watch(stack, stopped);
         return 0;
@@ -97,7 +102,7 @@ public final class Crm {
         Set<String> reported = new HashSet<>();
         try {
             while (!stopped.await(5, TimeUnit.SECONDS)) {
-                for (ManagedProcess dead : stack.deadServices()) {
+                for (ServiceProcess dead : stack.deadServices()) {
                     if (reported.add(dead.name())) {
                         Stack.progress(dead.name() + " has stopped on its own; see " + dead.log());
                     }
@@ -106,6 +111,16 @@ public final class Crm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code up --reset}: the databases, the broker's log and Keycloak's own database (users, sessions) go; the
+     * downloaded Keycloak and the built services stay. The next start is the first start of a fresh clone.
+     */
+    private static void forgetLocalData(Layout layout) {
+        Stack.progress("reset: deleting " + layout.root().relativize(layout.data()) + " and Keycloak's data");
+        Keycloak.deleteTree(layout.data());
+        Keycloak.deleteTree(layout.keycloakHome(Keycloak.version()).resolve("data"));
     }
 
     private static void writeState(Layout layout, String state) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.salescrm.testsupport.ServiceProcess;
+
 /**
  * {@code ./crm down}: asks the launcher to stop the stack (it stops everything in order), then stops whatever a
  * pid file still names (a launcher killed with SIGKILL leaves its children behind) and checks that no port of the
@@ -57,7 +59,7 @@ final class Down {
             launcher.onExit().get(LAUNCHER_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             System.out.println("The launcher did not stop within " + LAUNCHER_GRACE.toSeconds() + " s: forcing it");
-            ProcessTree.stop(launcher, Duration.ofSeconds(5));
+            ServiceProcess.stopTree(launcher, Duration.ofSeconds(5));
         }
     }
 
@@ -72,7 +74,7 @@ final class Down {
                     if (verbose) {
                         System.out.println("Stopping " + component + " (pid " + left.get().pid() + "), left running");
                     }
-                    ProcessTree.stop(left.get(), Duration.ofSeconds(20));
+                    ServiceProcess.stopTree(left.get(), Duration.ofSeconds(20));
                 }
                 deleteQuietly(pidFile);
             }

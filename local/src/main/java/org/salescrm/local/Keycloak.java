@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.salescrm.testsupport.ServiceProcess;
 
 /**
  * Keycloak from the {@code keycloak-quarkus-dist} zip (downloaded by {@code ./crm} through the Maven wrapper),
@@ -42,7 +43,7 @@ final class Keycloak {
 
     private final Layout layout;
     private final String version;
-    private ManagedProcess process;
+    private ServiceProcess process;
     private byte[] importing = new byte[0];
 
     Keycloak(Layout layout) {
@@ -132,19 +133,21 @@ final class Keycloak {
         }
     }
 
-    ManagedProcess start() {
-        process = new ManagedProcess(Components.KEYCLOAK,
-                List.of(home().resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                        "--http-port=" + Components.KEYCLOAK_PORT, "--import-realm"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
-                home(), layout.log(Components.KEYCLOAK), layout.pidFile(Components.KEYCLOAK)).start();
+    ServiceProcess start() {
+        process = ServiceProcess.command(Components.KEYCLOAK,
+                        List.of(home().resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                                "--http-port=" + Components.KEYCLOAK_PORT, "--import-realm"),
+                        readyUrl(), layout.log(Components.KEYCLOAK))
+                .environment("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER)
+                .environment("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                .environment("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
+                .workingDirectory(home()).pidFile(layout.pidFile(Components.KEYCLOAK)).ownSession()
+                .launch();
         return process;
     }
 
     void awaitReady() {
-        process.awaitHttpOk(readyUrl(), READY_TIMEOUT);
+        Stack.awaitReady(process, READY_TIMEOUT);
         try {
             Files.write(home().resolve("data").resolve("imported-realm.json"), importing);
         } catch (IOException e) {
@@ -154,7 +157,7 @@ final class Keycloak {
 
     void stop() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(20));
+            process.close();
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where the local stack keeps its state: everything under {@code .crm/} at the repository root (git-ignored).
- * Deleting that folder (after {@code ./crm down}) resets the stack, demo data and Keycloak included.
+ * {@code ./crm up --reset} forgets the data (databases, broker, Keycloak's users) and starts afresh.
  */
 record Layout(Path root) {
 
@@ -41,12 +41,17 @@ record Layout(Path root) {
         return work().resolve("apps");
     }
 
+    /** Every record of the stack: {@code ./crm up --reset} deletes it. */
+    Path data() {
+        return work().resolve("data");
+    }
+
     Path postgresData() {
-        return work().resolve("data").resolve("postgres");
+        return data().resolve("postgres");
     }
 
     Path kafkaData() {
-        return work().resolve("data").resolve("kafka");
+        return data().resolve("kafka");
     }
 
     Path downloads() {

@@ -4,41 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-/** Stopping a process with its descendants, and telling whether a recorded pid is still one of ours. */
+/** Telling whether a recorded pid is still one of ours. */
 final class ProcessTree {
 
     private ProcessTree() {
-    }
-
-    /** SIGTERM to the process and its descendants, SIGKILL to whatever still runs after {@code grace}. */
-    static void stop(ProcessHandle root, Duration grace) {
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(root);
-        root.descendants().forEach(all::add);
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : all) {
-            long left = deadline - System.nanoTime();
-            try {
-                handle.onExit().get(Math.max(left, 1), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                // Still running after the grace period: forced below.
-            }
-        }
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        all.forEach(handle -> {
-            try {
-                handle.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // A process that survives SIGKILL is beyond us; status will show its port.
-            }
-        });
     }
 
     /**
@@ -47,7 +18,7 @@ final class ProcessTree {
      */
     static Optional<ProcessHandle> recorded(Path pidFile, String marker) {
         return readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(handle -> commandLine(handle.pid()).contains(marker));
+                .filter(handle -> commandLine(handle).contains(marker));
     }
 
     static Optional<Long> readPid(Path pidFile) {
@@ -59,12 +30,16 @@ final class ProcessTree {
         }
     }
 
-    static String commandLine(long pid) {
+    /**
+     * Linux' /proc has the whole command line (the JDK's may be cut short for Keycloak's long one); elsewhere (macOS)
+     * the JDK asks the system its own way.
+     */
+    static String commandLine(ProcessHandle handle) {
         try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
+            byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
             return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
         } catch (IOException e) {
-            return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("");
+            return handle.info().commandLine().orElse("");
         }
     }
 }

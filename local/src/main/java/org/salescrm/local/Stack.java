@@ -19,6 +19,7 @@ import org.salescrm.local.Components.Service;
 import org.salescrm.local.demo.DemoLoader;
 import org.salescrm.testsupport.KafkaBroker;
 import org.salescrm.testsupport.PostgresServer;
+import org.salescrm.testsupport.ServiceProcess;
 
 /**
  * The running local stack: PostgreSQL and Kafka inside this JVM's care (Kafka in-process, PostgreSQL as a child),
@@ -33,7 +34,7 @@ final class Stack implements AutoCloseable {
     private final Layout layout;
     private final Map<String, String> env;
     private final Keycloak keycloak;
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private boolean closed;
@@ -44,10 +45,13 @@ final class Stack implements AutoCloseable {
         this.keycloak = new Keycloak(layout);
     }
 
-    /** Starts every part and returns once all are ready; on failure, what started is stopped again. */
-    void start(boolean demo) {
+    /**
+     * Starts every part (only PostgreSQL, Kafka and Keycloak with {@code infraOnly}) and returns once all are ready;
+     * on failure, what started is stopped again.
+     */
+    void start(boolean demo, boolean infraOnly) {
         long began = System.nanoTime();
-        Ports.requireFree(Components.ports(env));
+        Ports.requireFree(infraOnly ? Components.infrastructurePorts(env) : Components.ports(env));
         progress("Keycloak: preparing (realm " + layout.root().relativize(layout.realmFile()) + ")");
         keycloak.prepare();
         // Keycloak is the slowest part: it boots while the rest starts.
@@ -55,8 +59,10 @@ final class Stack implements AutoCloseable {
         progress("Keycloak: starting on port " + Components.KEYCLOAK_PORT + " (log " + rel(layout.log(Components.KEYCLOAK)) + ")");
         startPostgres();
         startKafka();
-        startServices();
-        awaitServices();
+        if (!infraOnly) {
+            startServices();
+            awaitServices();
+        }
         progress("Keycloak: waiting for realm " + Keycloak.REALM + " (the slowest part, up to a minute on first start)");
         keycloak.awaitReady();
         progress("Keycloak: ready at " + Keycloak.baseUrl());
@@ -100,11 +106,10 @@ final class Stack implements AutoCloseable {
     private void startServices() {
         for (Service service : Components.SERVICES) {
             Path app = copyApp(service);
-            ManagedProcess process = new ManagedProcess(service.name(),
-                    List.of(javaBinary(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                            "-Dquarkus.http.port=" + service.port(), "-jar", app.resolve("quarkus-run.jar").toString()),
-                    serviceEnvironment(service), app, layout.log(service.name()), layout.pidFile(service.name()));
-            services.add(process.start());
+            ServiceProcess process = ServiceProcess.of(service.name(), app, layout.log(service.name()))
+                    .port(service.port()).pidFile(layout.pidFile(service.name())).ownSession();
+            serviceEnvironment(service).forEach(process::environment);
+            services.add(process.launch());
             progress(service.name() + ": starting on port " + service.port() + " (log " + rel(process.log()) + ")");
         }
     }
@@ -150,7 +155,7 @@ final class Stack implements AutoCloseable {
         List<CompletableFuture<Void>> waits = services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> {
                     Service service = Components.service(process.name());
-                    process.awaitHttpOk(service.baseUrl() + "/q/health/ready", SERVICE_READY_TIMEOUT);
+                    awaitReady(process, SERVICE_READY_TIMEOUT);
                     progress(service.name() + ": ready at " + service.baseUrl());
                 }))
                 .toList();
@@ -164,8 +169,17 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** A launcher's failure to start a child, told as the stack's: the message says it all. */
+    static void awaitReady(ServiceProcess process, Duration timeout) {
+        try {
+            process.awaitReady(timeout);
+        } catch (IllegalStateException e) {
+            throw new StackException(e.getMessage(), e);
+        }
+    }
+
     /** Services that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
-    synchronized List<ManagedProcess> deadServices() {
+    synchronized List<ServiceProcess> deadServices() {
         if (closed) {
             return List.of();
         }
@@ -179,7 +193,7 @@ final class Stack implements AutoCloseable {
         }
         closed = true;
         progress("stopping the services");
-        services.parallelStream().forEach(process -> process.stop(Duration.ofSeconds(20)));
+        services.parallelStream().forEach(ServiceProcess::close);
         progress("stopping Keycloak");
         keycloak.stop();
         if (kafka != null) {

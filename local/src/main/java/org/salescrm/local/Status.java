@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.salescrm.local.Components.Service;
+import org.salescrm.testsupport.ServiceProcess;
 
 /** {@code ./crm status}: one line per component with its port and whether it is healthy. */
 final class Status {
@@ -45,7 +46,7 @@ final class Status {
         if (!Ports.accepts(port)) {
             return line(component, port, false, url);
         }
-        boolean ok = ManagedProcess.answersOk(check);
+        boolean ok = ServiceProcess.answersOk(check);
         System.out.printf("%-18s %-6d %-10s %s%n", component, port, ok ? "healthy" : "unhealthy",
                 ok ? url : check + " does not answer 200");
         return ok ? 1 : 0;

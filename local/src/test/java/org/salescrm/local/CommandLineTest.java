@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,33 @@ class CommandLineTest {
 
     @Test
     void upTakesDetachAndNoDemoInAnyOrder() {
-        assertThat(CommandLine.parse(List.of("up", "--detach", "--no-demo")))
-                .isEqualTo(new CommandLine(CommandLine.Command.UP, true, false, null));
-        assertThat(CommandLine.parse(List.of("up", "--no-demo", "--detach")))
-                .isEqualTo(new CommandLine(CommandLine.Command.UP, true, false, null));
+        CommandLine expected = new CommandLine(CommandLine.Command.UP,
+                Set.of(CommandLine.UpOption.DETACH, CommandLine.UpOption.NO_DEMO), null);
+
+        assertThat(CommandLine.parse(List.of("up", "--detach", "--no-demo"))).isEqualTo(expected);
+        assertThat(CommandLine.parse(List.of("up", "--no-demo", "-d"))).isEqualTo(expected);
+        assertThat(expected.detach()).isTrue();
+        assertThat(expected.demo()).isFalse();
+    }
+
+    @Test
+    void upInfraStartsNoServiceSoLoadsNoDemo() {
+        CommandLine infra = CommandLine.parse(List.of("up", "--infra", "--detach"));
+
+        assertThat(infra.infra()).isTrue();
+        assertThat(infra.detach()).isTrue();
+        assertThat(infra.demo()).isFalse();
+        assertThat(infra.reset()).isFalse();
+    }
+
+    @Test
+    void upResetForgetsTheDataAndOtherwiseStartsAsUsual() {
+        CommandLine reset = CommandLine.parse(List.of("up", "--reset"));
+
+        assertThat(reset.reset()).isTrue();
+        assertThat(reset.demo()).isTrue();
+        assertThat(reset.infra()).isFalse();
+        assertThat(CommandLine.USAGE).contains("--reset").contains("--infra");
     }
 
     @Test

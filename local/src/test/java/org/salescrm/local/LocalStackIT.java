@@ -63,7 +63,7 @@ class LocalStackIT {
         List<String> ours = List.of("launcher", "apps", "keycloak", "data").stream()
                 .map(dir -> ROOT.resolve(".crm").resolve(dir) + "/").toList();
         assertThat(ProcessHandle.allProcesses()
-                .map(process -> ProcessTree.commandLine(process.pid()))
+                .map(ProcessTree::commandLine)
                 .filter(command -> ours.stream().anyMatch(command::contains)))
                 .as("processes of the stack left running").isEmpty();
     }

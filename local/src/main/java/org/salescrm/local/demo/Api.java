@@ -5,9 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +66,29 @@ final class Api {
 
     Response get(String user, String url) {
         return send(user, "GET", url, null, Map.of());
+    }
+
+    /** Every item of a list, page by page (following {@code next}); fails the section when the list is refused. */
+    List<JsonNode> all(String user, String url) {
+        List<JsonNode> items = new ArrayList<>();
+        String page = url;
+        while (page != null) {
+            JsonNode body = get(user, page).orFail().body();
+            body.path("items").forEach(items::add);
+            String next = body.path("next").asText(null);
+            page = next == null ? null : url + (url.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        }
+        return items;
+    }
+
+    /** Each user's id as the services record it ({@code ownerId}): the {@code sub} of their token. */
+    Map<String, String> subjects(List<String> users) {
+        Map<String, String> bySubject = new HashMap<>();
+        for (String user : users) {
+            String payload = tokens.computeIfAbsent(user, tokenOf).split("\\.")[1];
+            bySubject.put(read(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).path("sub").asText(), user);
+        }
+        return bySubject;
     }
 
     Response post(String user, String url, Object body) {

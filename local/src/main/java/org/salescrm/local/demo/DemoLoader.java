@@ -1,18 +1,19 @@
 package org.salescrm.local.demo;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.salescrm.local.DemoUsers;
 import org.salescrm.local.demo.Api.Response;
 import org.salescrm.local.demo.Api.SectionFailed;
 import org.salescrm.local.demo.DemoPlan.Customer;
@@ -22,9 +23,10 @@ import org.salescrm.local.demo.DemoPlan.Visit;
 
 /**
  * Writes the demo organisation ({@link DemoPlan}) through the services' public APIs with the demo users' real
- * tokens. Safe to run again: customers and goals are found again through their 409 duplicates, visits carry a
- * fixed {@code clientId}, other creates an {@code Idempotency-Key} and a look-up first. A section whose API is
- * missing or refuses is skipped with a warning naming the call and its status; the others still run.
+ * tokens. Safe to run again, also after users have played with the demo: what exists is read as admin and matched
+ * by natural keys ({@link DemoState}), only what is missing is written, by the customer's current owner, and
+ * nothing that exists is changed (a deal moved back stays where a user put it). A section whose API is missing or
+ * refuses is skipped with a warning naming the call and its status; the others still run.
  */
 public final class DemoLoader {
 
@@ -32,15 +34,17 @@ public final class DemoLoader {
     private static final String VISITS = "http://localhost:8082/api/v1";
     private static final String TARGETS = "http://localhost:8083/api/v1";
     private static final String ANALYTICS = "http://localhost:8084/api/v1";
+    private static final String ADMIN = "admin";
 
     private final PrintStream out;
     private final Api api;
     private final LocalDate today;
     private final List<String> warnings = new ArrayList<>();
-    /** Ids the services gave, by plan key: customers, key persons (by customer), opportunities (by customer). */
-    private final Map<String, String> customerIds = new HashMap<>();
+    /** The customers as they are now, by plan key (missing: out of everyone's reach, e.g. deleted by a user). */
+    private final Map<String, JsonNode> customers = new HashMap<>();
     private final Map<String, List<String>> decisionMakers = new HashMap<>();
     private final Map<String, List<String>> openDeals = new HashMap<>();
+    private Map<String, String> demoUserBySubject = Map.of();
 
     public DemoLoader(PrintStream out, Function<String, String> tokenOf, LocalDate today) {
         this.out = out;
@@ -74,102 +78,113 @@ public final class DemoLoader {
     }
 
     private String customers(List<Customer> plan) {
+        demoUserBySubject = api.subjects(DemoUsers.USERNAMES);
+        List<JsonNode> existing = new ArrayList<>(api.all(ADMIN, CUSTOMERS + "/customers?limit=200"));
+        existing.addAll(api.all(ADMIN, CUSTOMERS + "/customers?pool=true&limit=200"));
         int created = 0;
-        int existing = 0;
         int people = 0;
+        int unreachable = 0;
         for (Customer customer : plan) {
-            Response response = api.post(customer.owner(), CUSTOMERS + "/customers", Api.obj(
-                    "name", customer.name(), "industry", customer.industry(), "region", customer.region(),
-                    "scale", customer.scale(), "source", customer.source(), "phone", customer.phone(),
-                    "creditCode", customer.creditCode(), "address", customer.address(), "grade", customer.grade()));
-            if (response.status() == 409 && response.text("existingCustomerId") != null) {
-                customerIds.put(customer.key(), response.text("existingCustomerId"));
-                existing++;
-            } else {
-                customerIds.put(customer.key(), response.orFail().text("id"));
-                created++;
+            Optional<JsonNode> found = DemoState.customer(customer, existing);
+            if (found.isEmpty()) {
+                found = create(customer);
+                created += found.isPresent() ? 1 : 0;
             }
-            people += keyPersons(customer);
+            if (found.isEmpty()) {
+                unreachable++;
+                continue;
+            }
+            customers.put(customer.key(), found.get());
+            people += keyPersons(customer, found.get());
         }
-        return created + " created, " + existing + " already there; " + people + " key persons";
+        return created + " created, " + (plan.size() - created - unreachable) + " already there"
+                + (unreachable == 0 ? "" : ", " + unreachable + " deleted by a user and left so") + "; " + people + " key persons";
     }
 
-    /** Key persons have no natural key in the API: the customer's list is read first, by name. */
-    private int keyPersons(Customer customer) {
-        String id = customerIds.get(customer.key());
-        String url = CUSTOMERS + "/customers/" + id + "/key-persons";
-        Map<String, JsonNode> known = new HashMap<>();
-        api.get(customer.owner(), url + "?limit=200").orFail().body().path("items")
-                .forEach(person -> known.put(person.path("name").asText(), person));
+    /** Creates the customer as its planned owner; empty when a duplicate exists out of everyone's sight (deleted). */
+    private Optional<JsonNode> create(Customer customer) {
+        Response response = api.post(customer.owner(), CUSTOMERS + "/customers", Api.obj(
+                "name", customer.name(), "industry", customer.industry(), "region", customer.region(),
+                "scale", customer.scale(), "source", customer.source(), "phone", customer.phone(),
+                "creditCode", customer.creditCode(), "address", customer.address(), "grade", customer.grade()));
+        if (response.status() == 409) {
+            return Optional.empty();
+        }
+        return Optional.of(response.orFail().body());
+    }
+
+    /** Adds the planned key persons the customer lacks; marks those who left only when it adds them. */
+    private int keyPersons(Customer customer, JsonNode saved) {
+        String url = CUSTOMERS + "/customers/" + saved.path("id").asText() + "/key-persons";
+        List<JsonNode> existing = api.all(ADMIN, url + "?limit=200");
+        Optional<String> actor = DemoState.actor(saved, demoUserBySubject);
         List<String> deciders = new ArrayList<>();
         for (KeyPerson person : customer.keyPersons()) {
-            JsonNode saved = known.get(person.name());
-            if (saved == null) {
-                saved = api.post(customer.owner(), url, Api.obj("name", person.name(), "title", person.title(),
-                                "department", person.department(), "phone", person.phone(), "kpType", person.kpType(),
-                                "buyingRole", person.buyingRole(), "attitude", person.attitude()),
-                        key("key-person", customer.key(), person.name())).orFail().body();
+            Optional<JsonNode> found = DemoState.keyPerson(person, existing);
+            if (found.isEmpty() && actor.isPresent()) {
+                found = Optional.of(createKeyPerson(actor.get(), customer, person, url));
             }
-            String personId = saved.path("id").asText();
-            if (person.left() && saved.path("active").asBoolean(true)) {
-                api.post(customer.owner(), CUSTOMERS + "/key-persons/" + personId + "/left",
-                        Api.obj("leftOn", today.minusDays(20).toString())).orFail();
-            }
-            if (!person.left() && "DECISION_MAKER".equals(person.kpType())) {
-                deciders.add(personId);
-            }
+            found.filter(p -> p.path("active").asBoolean(true) && "DECISION_MAKER".equals(p.path("kpType").asText()))
+                    .ifPresent(p -> deciders.add(p.path("id").asText()));
         }
         decisionMakers.put(customer.key(), deciders);
         return customer.keyPersons().size();
     }
 
-    private String opportunities(List<Customer> plan) {
-        requireCustomers();
-        Map<String, Integer> byStage = new java.util.TreeMap<>();
-        for (Customer customer : plan) {
-            String customerId = customerIds.get(customer.key());
-            Map<String, JsonNode> known = new HashMap<>();
-            api.get(customer.owner(), CUSTOMERS + "/opportunities?customerId=" + customerId + "&limit=200").orFail()
-                    .body().path("items").forEach(deal -> known.put(deal.path("name").asText(), deal));
-            for (Opportunity deal : customer.opportunities()) {
-                JsonNode saved = known.get(deal.name());
-                if (saved == null) {
-                    saved = createDeal(customer, customerId, deal);
-                }
-                saved = advance(customer.owner(), saved, deal);
-                byStage.merge(deal.finalStage(), 1, Integer::sum);
-                if ("OPEN".equals(saved.path("status").asText())) {
-                    openDeals.computeIfAbsent(customer.key(), k -> new ArrayList<>()).add(saved.path("id").asText());
-                }
-            }
+    private JsonNode createKeyPerson(String actor, Customer customer, KeyPerson person, String url) {
+        JsonNode saved = api.post(actor, url, Api.obj("name", person.name(), "title", person.title(),
+                        "department", person.department(), "phone", person.phone(), "kpType", person.kpType(),
+                        "buyingRole", person.buyingRole(), "attitude", person.attitude()),
+                key("key-person", customer.key(), person.name())).orFail().body();
+        if (person.left()) {
+            saved = api.post(actor, CUSTOMERS + "/key-persons/" + saved.path("id").asText() + "/left",
+                    Api.obj("leftOn", today.minusDays(20).toString())).orFail().body();
         }
-        return byStage.values().stream().mapToInt(Integer::intValue).sum() + " deals, by final stage " + byStage;
+        return saved;
     }
 
-    private JsonNode createDeal(Customer customer, String customerId, Opportunity deal) {
-        Map<String, Object> body = Api.obj("customerId", customerId, "name", deal.name(), "amount", deal.amount(),
+    private String opportunities(List<Customer> plan) {
+        requireCustomers();
+        Map<String, Integer> byStage = new TreeMap<>();
+        int created = 0;
+        for (Customer customer : plan) {
+            JsonNode saved = customers.get(customer.key());
+            if (saved == null) {
+                continue;
+            }
+            List<JsonNode> existing = api.all(ADMIN, CUSTOMERS + "/opportunities?customerId=" + saved.path("id").asText() + "&limit=200");
+            Optional<String> actor = DemoState.actor(saved, demoUserBySubject);
+            for (Opportunity deal : customer.opportunities()) {
+                Optional<JsonNode> found = DemoState.deal(deal, existing);
+                if (found.isEmpty() && actor.isPresent()) {
+                    found = Optional.of(advance(actor.get(), createDeal(actor.get(), customer, saved, deal), deal));
+                    created++;
+                }
+                found.ifPresent(d -> byStage.merge(d.path("status").asText().equals("LOST") ? "LOST" : d.path("stage").asText(), 1, Integer::sum));
+                found.filter(d -> "OPEN".equals(d.path("status").asText()))
+                        .ifPresent(d -> openDeals.computeIfAbsent(customer.key(), k -> new ArrayList<>()).add(d.path("id").asText()));
+            }
+        }
+        return byStage.values().stream().mapToInt(Integer::intValue).sum() + " deals (" + created + " created), by stage " + byStage;
+    }
+
+    private JsonNode createDeal(String actor, Customer customer, JsonNode saved, Opportunity deal) {
+        Map<String, Object> body = Api.obj("customerId", saved.path("id").asText(), "name", deal.name(), "amount", deal.amount(),
                 "expectedCloseDate", deal.expectedCloseDate().toString(), "productLine", deal.productLine(),
                 "currency", "CNY", "openedOn", deal.openedOn().toString());
-        Response response = api.post(customer.owner(), CUSTOMERS + "/opportunities", body,
-                key("opportunity", customer.key(), deal.name()));
+        Response response = api.post(actor, CUSTOMERS + "/opportunities", body, key("opportunity", customer.key(), deal.name()));
         if (response.status() == 422 && deal.expectedCloseDate().isBefore(today)) {
             // A past close date may be refused at creation: the deal is then merely late soon.
             body.put("expectedCloseDate", today.plusDays(3).toString());
-            response = api.post(customer.owner(), CUSTOMERS + "/opportunities", body,
-                    key("opportunity-2", customer.key(), deal.name()));
+            response = api.post(actor, CUSTOMERS + "/opportunities", body, key("opportunity-2", customer.key(), deal.name()));
         }
         return response.orFail().body();
     }
 
-    /** Moves the deal stage by stage (backdated), giving each gate its evidence first, then wins or loses it. */
+    /** Moves a new deal stage by stage (backdated), giving each gate its evidence first, then wins or loses it. */
     private JsonNode advance(String owner, JsonNode saved, Opportunity deal) {
         String id = saved.path("id").asText();
-        if (!"OPEN".equals(saved.path("status").asText())) {
-            return saved;
-        }
-        boolean lose = "LOST".equals(deal.finalStage());
-        int current = DemoPlan.STAGES.indexOf(saved.path("stage").asText());
-        for (int step = current + 1; step <= deal.moveDates().size(); step++) {
+        for (int step = 1; step <= deal.moveDates().size(); step++) {
             String stage = DemoPlan.STAGES.get(step);
             LocalDate on = deal.moveDates().get(step - 1);
             saved = evidence(owner, saved, deal, stage, on);
@@ -177,7 +192,7 @@ public final class DemoLoader {
                     "occurredAt", on.atTime(LocalTime.of(10 + step, 0)).atZone(DemoPlan.ZONE).toInstant().toString()))
                     .orFail().body();
         }
-        if (lose) {
+        if ("LOST".equals(deal.finalStage())) {
             saved = api.post(owner, CUSTOMERS + "/opportunities/" + id + "/lose", Api.obj("reason", deal.lostReason()))
                     .orFail().body();
         }
@@ -206,54 +221,57 @@ public final class DemoLoader {
 
     private String visits(List<Customer> plan) {
         requireCustomers();
-        int visits = 0;
-        int effective = 0;
+        int logged = 0;
+        int already = 0;
         int followUps = 0;
-        int done = 0;
         for (Customer customer : plan) {
-            List<String> deciders = decisionMakers.getOrDefault(customer.key(), List.of());
-            List<String> deals = openDeals.getOrDefault(customer.key(), List.of());
-            for (Visit visit : customer.visits()) {
-                Map<String, Object> body = Api.obj(
-                        "clientId", uuid("visit", customer.key(), String.valueOf(visit.number())).toString(),
-                        "customerId", customerIds.get(customer.key()),
-                        "method", visit.method(),
-                        "occurredAt", visit.occurredAt().toInstant().toString(),
-                        "summary", visit.summary(),
-                        "purpose", visit.purpose(),
-                        "purposeAchieved", visit.purposeAchieved(),
-                        "durationMinutes", visit.durationMinutes(),
-                        "customerFeedback", visit.feedback(),
-                        "needs", visit.needs(),
-                        "sentiment", visit.sentiment(),
-                        "keyPersonIds", visit.metDecisionMaker() && !deciders.isEmpty() ? List.of(deciders.get(0)) : null,
-                        "opportunityId", visit.forOpportunity() && !deals.isEmpty() ? deals.get(0) : null,
-                        "nextAction", visit.nextAction() == null ? null : Api.obj("action", visit.nextAction().action(),
-                                "dueOn", visit.occurredAt().toLocalDate().plusDays(visit.nextAction().dueAfterDays()).toString()));
-                JsonNode saved = api.post(customer.owner(), VISITS + "/visits", body).orFail().body();
-                visits++;
-                effective += saved.path("effective").asBoolean() ? 1 : 0;
-                String followUpId = saved.path("followUpId").asText(null);
+            JsonNode saved = customers.get(customer.key());
+            if (saved == null) {
+                continue;
+            }
+            List<JsonNode> existing = api.all(ADMIN, VISITS + "/visits?customerId=" + saved.path("id").asText() + "&limit=200");
+            List<Visit> missing = DemoState.missingVisits(customer, existing);
+            already += customer.visits().size() - missing.size();
+            Optional<String> actor = DemoState.actor(saved, demoUserBySubject);
+            if (actor.isEmpty()) {
+                continue;
+            }
+            for (Visit visit : missing) {
+                JsonNode visited = logVisit(actor.get(), customer, saved, visit);
+                logged++;
+                String followUpId = visited.path("followUpId").asText(null);
                 if (followUpId != null && visit.nextAction() != null) {
                     followUps++;
-                    if (visit.nextAction().completed() && complete(customer.owner(), followUpId)) {
-                        done++;
+                    if (visit.nextAction().completed()) {
+                        api.post(actor.get(), VISITS + "/follow-ups/" + followUpId + "/complete",
+                                Api.obj("result", "已完成，客户已确认")).orFail();
                     }
                 }
             }
         }
-        return visits + " visits (" + effective + " effective), " + followUps + " follow-ups (" + done + " done, the rest open or overdue)";
+        return logged + " visits logged (" + already + " already there), " + followUps + " follow-ups with them";
     }
 
-    /** Completing twice (a re-run) is refused by the service; the follow-up is done either way. */
-    private boolean complete(String owner, String followUpId) {
-        Response response = api.post(owner, VISITS + "/follow-ups/" + followUpId + "/complete",
-                Api.obj("result", "已完成，客户已确认"));
-        if (response.status() == 409 || response.status() == 422) {
-            return true;
-        }
-        response.orFail();
-        return true;
+    private JsonNode logVisit(String actor, Customer customer, JsonNode saved, Visit visit) {
+        List<String> deciders = decisionMakers.getOrDefault(customer.key(), List.of());
+        List<String> deals = openDeals.getOrDefault(customer.key(), List.of());
+        return api.post(actor, VISITS + "/visits", Api.obj(
+                "clientId", DemoState.clientId(customer, visit).toString(),
+                "customerId", saved.path("id").asText(),
+                "method", visit.method(),
+                "occurredAt", visit.occurredAt().toInstant().toString(),
+                "summary", visit.summary(),
+                "purpose", visit.purpose(),
+                "purposeAchieved", visit.purposeAchieved(),
+                "durationMinutes", visit.durationMinutes(),
+                "customerFeedback", visit.feedback(),
+                "needs", visit.needs(),
+                "sentiment", visit.sentiment(),
+                "keyPersonIds", visit.metDecisionMaker() && !deciders.isEmpty() ? List.of(deciders.get(0)) : null,
+                "opportunityId", visit.forOpportunity() && !deals.isEmpty() ? deals.get(0) : null,
+                "nextAction", visit.nextAction() == null ? null : Api.obj("action", visit.nextAction().action(),
+                        "dueOn", visit.occurredAt().toLocalDate().plusDays(visit.nextAction().dueAfterDays()).toString())))
+                .orFail().body();
     }
 
     /** Company, team and rep goals for the current quarter: revenue and visits, with a decomposition gap or two. */
@@ -275,6 +293,7 @@ public final class DemoLoader {
         return goals + " goals (company → teams → reps, revenue and visits), some acknowledged, east's revenue not fully decomposed";
     }
 
+    /** A goal is known by its period, metric and scope: a second POST answers 409 with the one there is. */
     private String goal(String user, String period, String metric, String level, String scopeId, long target, String parentId) {
         Response response = api.post(user, TARGETS + "/goals", Api.obj("period", period, "metric", metric,
                 "scope", Api.obj("level", level, "id", scopeId), "target", target, "parentId", parentId));
@@ -295,6 +314,7 @@ public final class DemoLoader {
                 .findFirst().orElse(null);
     }
 
+    /** Acknowledged already (409) is what was asked for. */
     private void acknowledge(String user, String goalId) {
         Response response = api.post(user, TARGETS + "/goals/" + goalId + "/acknowledge", null);
         if (response.status() != 409) {
@@ -312,8 +332,8 @@ public final class DemoLoader {
     }
 
     private void requireCustomers() {
-        if (customerIds.isEmpty()) {
-            throw new SectionFailed("no customers were written (see the customers section)");
+        if (customers.isEmpty()) {
+            throw new SectionFailed("no customers were found or written (see the customers section)");
         }
     }
 
@@ -321,17 +341,12 @@ public final class DemoLoader {
         return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
     }
 
-    private static UUID uuid(String... parts) {
-        return UUID.nameUUIDFromBytes(("salescrm-demo/" + String.join("/", parts)).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String key(String... parts) {
-        return "demo-" + uuid(parts);
+        return "demo-" + DemoState.uuid(parts);
     }
 
     private void say(String line) {
         out.println("[crm] " + line);
         out.flush();
     }
-
 }
