@@ -75,12 +75,12 @@ class SalesFlowIT {
         Map<String, Object> visit = Map.of("customerId", customerId, "method", "PHONE",
                 "occurredAt", occurredAt.toString(), "summary", "电话沟通了明年的采购计划");
 
-        // crm.customers -> visit-service: until it has the customer, the visit is refused as not replicated.
+        // crm.customers -> visit-service: until it has the customer, the visit is refused as unavailable.
         Response[] logged = new Response[1];
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
             logged[0] = as(repToken()).body(visit).post(visits.baseUrl() + "/api/v1/visits");
             if (logged[0].statusCode() == 422) {
-                assertThat(logged[0].jsonPath().getString("type")).endsWith("customer-not-replicated");
+                assertThat(logged[0].jsonPath().getString("type")).endsWith("customer-unavailable");
                 return false;
             }
             return true;

@@ -124,6 +124,8 @@ final class Stack implements AutoCloseable {
         vars.put("CRM_DB_PASSWORD", "postgres");
         vars.put("CRM_KAFKA_BOOTSTRAP", "localhost:" + Components.kafkaPort(env));
         vars.put("CRM_OIDC_URL", Keycloak.realmUrl());
+        // Webhooks refuse loopback targets in production; locally a receiver on this machine is the point.
+        vars.put("CRM_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         return vars;
     }
 

@@ -5,7 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
@@ -22,10 +24,14 @@ public class CustomerImportResource {
         this.caller = caller;
     }
 
-    /** Always UTF-8, whatever charset the client names: the files are Chinese and spreadsheets mislabel them. */
+    /**
+     * UTF-8 when the bytes are UTF-8, whatever charset the client names (spreadsheets mislabel their
+     * files); otherwise the named charset, or GB18030. See {@link CsvText}.
+     */
     @POST
     @Consumes("text/csv")
-    public Uni<ImportReport> importCsv(byte[] body) {
-        return imports.importCsv(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), caller.get());
+    public Uni<ImportReport> importCsv(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        String charset = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return imports.importCsv(CsvText.decode(body == null ? new byte[0] : body, charset), caller.get());
     }
 }

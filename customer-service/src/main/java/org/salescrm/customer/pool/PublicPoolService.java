@@ -35,9 +35,10 @@ public class PublicPoolService {
     }
 
     /**
-     * The caller takes a customer from the pool. 409 when it is not in the pool (whoever owns it:
-     * the owner is not revealed), when the caller holds the cap already, or when the caller let it
-     * go (released or reclaimed) within the cooldown. A per-rep advisory lock makes the count and
+     * The caller takes a customer from the pool. 404, as for a customer that does not exist, when
+     * it is someone else's out of the caller's reach; 409 when it is not in the pool but the caller
+     * may see it (their own, their team's), when the caller holds the cap already, or when the
+     * caller let it go (released or reclaimed) within the cooldown. A per-rep advisory lock makes the count and
      * the claim one step, so parallel claims of one rep cannot pass the cap together; the row lock
      * makes two reps' claims of one customer run one after the other.
      */
@@ -46,6 +47,8 @@ public class PublicPoolService {
         return lockClaimsOf(caller.id())
                 .chain(() -> customers.lock(id))
                 .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                .call(c -> c.inPool() || caller.canSee(c.ownerId, c.ownerTeam) ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(Problems.notFound("customer", id)))
                 .call(c -> c.inPool() ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(Problems.conflict("not-in-pool", "not-in-pool")))
                 .call(c -> checkCooldown(c, caller))

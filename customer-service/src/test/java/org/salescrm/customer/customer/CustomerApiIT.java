@@ -64,6 +64,20 @@ class CustomerApiIT {
     }
 
     @Test
+    void personalDataIsNeverStoredByCaches() {
+        String id = create(REP_EAST_1, Map.of("name", uniqueName("温州鹿城眼镜"), "phone", "0577-"
+                + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)));
+
+        as(REP_EAST_1).get("/api/v1/customers/" + id).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"));
+        as(REP_EAST_1).get("/api/v1/customers").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"));
+        // The answer that says a record is out of reach is not kept either.
+        as(REP_EAST_2).get("/api/v1/customers/" + id).then().statusCode(404)
+                .header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
     void gradeDefaultsToC() {
         as(REP_EAST_1).body(Map.of("name", uniqueName("宁波海曙贸易")))
                 .post("/api/v1/customers").then().statusCode(201).body("grade", equalTo("C"));

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -91,5 +93,80 @@ class CustomerImportIT {
         given().auth().oauth2(TestTokens.token("svc-" + tag, "east", java.util.List.of(), java.util.List.of()))
                 .contentType("text/csv").body("name\nx\n").post("/api/v1/customers/imports").then()
                 .statusCode(403).body("type", notNullValue());
+    }
+
+    @Test
+    void aGb18030FileFromAChineseSpreadsheetIsReadAsChinese() {
+        String name = "深圳南山" + tag + "电子有限公司";
+        byte[] gb = ("name,industry,address\n" + name + ",电子,深圳市南山区粤海街道\n").getBytes(CsvText.SPREADSHEET_DEFAULT);
+
+        String id = uploadBytes(gb, "text/csv").statusCode(200)
+                .body("created", equalTo(1)).extract().path("rows[0].customerId");
+
+        given().auth().oauth2(token).get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("name", equalTo(name)).body("industry", equalTo("电子")).body("address", equalTo("深圳市南山区粤海街道"));
+    }
+
+    @Test
+    void aDeclaredCharsetIsHonouredWhenTheFileIsNotUtf8() {
+        String name = "广州天河" + tag + "贸易有限公司";
+        byte[] gbk = ("name\n" + name + "\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+
+        String id = uploadBytes(gbk, "text/csv; charset=GBK").statusCode(200)
+                .body("created", equalTo(1)).extract().path("rows[0].customerId");
+
+        given().auth().oauth2(token).get("/api/v1/customers/" + id).then().statusCode(200).body("name", equalTo(name));
+    }
+
+    @Test
+    void aUtf8FileWithAByteOrderMarkReadsItsHeader() {
+        String name = "成都高新" + tag + "软件有限公司";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = ("name,grade\n" + name + ",B\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, file, bom.length, text.length);
+
+        uploadBytes(file, "text/csv").statusCode(200).body("created", equalTo(1));
+        given().auth().oauth2(token).queryParam("q", name).get("/api/v1/customers").then()
+                .body("items.name", contains(name)).body("items.grade", contains("B"));
+    }
+
+    @Test
+    void aLatin1LabelTellsNothingAndTheFileIsStillReadAsGb18030() {
+        String name = "厦门思明" + tag + "有限公司";
+        byte[] gb = ("name\n" + name + "\n").getBytes(CsvText.SPREADSHEET_DEFAULT);
+
+        uploadBytes(gb, "text/csv; charset=ISO-8859-1").statusCode(200).body("created", equalTo(1));
+        given().auth().oauth2(token).queryParam("q", name).get("/api/v1/customers").then()
+                .body("items.name", contains(name));
+    }
+
+    @Test
+    void bytesThatAreNoTextAreRefusedAndNothingIsStored() {
+        byte[] garbage = {'n', 'a', 'm', 'e', '\n', (byte) 0xFF, (byte) 0xFE, (byte) 0x80, 'x', (byte) 0x81, '\n'};
+
+        uploadBytes(garbage, "text/csv").statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://salescrm.dev/problems/import-encoding"))
+                .body("detail", org.hamcrest.Matchers.containsString("GB18030"))
+                .body("errors.field", contains("body"))
+                .body("errors.rule", contains("encoding"));
+        given().auth().oauth2(token).queryParam("ownerId", rep).get("/api/v1/customers").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aFileCarryingReplacementCharactersIsRefused() {
+        uploadBytes(("name\n坏\uFFFD" + tag + "\n").getBytes(StandardCharsets.UTF_8), "text/csv").statusCode(400)
+                .body("errors.rule", contains("encoding"));
+        given().auth().oauth2(token).queryParam("ownerId", rep).get("/api/v1/customers").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    /** The bytes as they are, and the Content-Type as written: no charset added by the client. */
+    private ValidatableResponse uploadBytes(byte[] body, String contentType) {
+        return given().config(RestAssured.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/customers/imports").then();
     }
 }

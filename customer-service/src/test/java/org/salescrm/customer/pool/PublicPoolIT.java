@@ -107,9 +107,13 @@ class PublicPoolIT {
         String otherToken = TestTokens.rep(user("rep"), "east");
         String id = create(ownerToken, "不在公海", "C");
 
-        as(otherToken).post("/api/v1/customers/" + id + "/claim").then().statusCode(409)
+        // Someone else's customer answers as one that does not exist; only who may see it learns it is taken.
+        as(otherToken).post("/api/v1/customers/" + id + "/claim").then().statusCode(404)
+                .body("type", equalTo("https://salescrm.dev/problems/not-found"));
+        as(TestTokens.manager(user("mgr"), "east")).post("/api/v1/customers/" + id + "/claim").then().statusCode(409)
                 .body("type", equalTo("https://salescrm.dev/problems/not-in-pool"));
-        as(ownerToken).post("/api/v1/customers/" + id + "/claim").then().statusCode(409);
+        as(ownerToken).post("/api/v1/customers/" + id + "/claim").then().statusCode(409)
+                .body("type", equalTo("https://salescrm.dev/problems/not-in-pool"));
         as(otherToken).body(Map.of("reason", "x")).post("/api/v1/customers/" + id + "/release").then().statusCode(404);
         as(otherToken).post("/api/v1/customers/" + UUID.randomUUID() + "/claim").then().statusCode(404);
 
@@ -185,7 +189,8 @@ class PublicPoolIT {
         List<Integer> statuses = Concurrently.run(2,
                 () -> as(tokens.get(next.getAndIncrement())).post("/api/v1/customers/" + id + "/claim").statusCode());
 
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        // The loser finds the customer is now the winner's, out of its reach: it answers as a missing one.
+        assertThat(statuses).containsExactlyInAnyOrder(200, 404);
     }
 
     @Test

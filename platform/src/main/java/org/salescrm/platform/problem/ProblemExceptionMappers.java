@@ -1,6 +1,8 @@
 package org.salescrm.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -80,11 +82,32 @@ public class ProblemExceptionMappers {
                 List.of(new FieldViolation(field, "oneOf", "must be one of " + allowed)), Map.of(), "validation", field);
     }
 
+    /**
+     * A value of the wrong shape (an object or a list where text is expected, a list for the whole
+     * body). Named here because quarkus-rest-jackson has a mapper of its own for it, which answers
+     * plain JSON rather than problem+json.
+     */
+    @ServerExceptionMapper
+    public Response wrongShape(HttpHeaders headers, MismatchedInputException e) {
+        return badShape(headers, e);
+    }
+
     @ServerExceptionMapper
     public Response badShape(HttpHeaders headers, JsonMappingException e) {
         String field = path(e);
+        if (field.isEmpty()) {
+            return ProblemResponses.of(headers, 400, "malformed-json", List.of(), Map.of(), "malformed-json",
+                    "the body is not a JSON object of this request's fields");
+        }
         return ProblemResponses.of(headers, 400, "malformed-field",
                 List.of(new FieldViolation(field, "type", "wrong type")), Map.of(), "malformed-field", field, "");
+    }
+
+    /** JSON past the parser's limits (nesting over 1,000 deep, a number of thousands of digits) is malformed input too. */
+    @ServerExceptionMapper
+    public Response tooComplex(HttpHeaders headers, StreamConstraintsException e) {
+        return ProblemResponses.of(headers, 400, "malformed-json", List.of(), Map.of(), "malformed-json",
+                e.getOriginalMessage());
     }
 
     @ServerExceptionMapper

@@ -23,14 +23,14 @@ public class CustomerAccess {
         this.replicas = replicas;
     }
 
-    /** The customer when the caller may log for it; else a 422 naming {@code field}. */
+    /**
+     * The customer when the caller may log for it; else a 422 naming {@code field}, the same
+     * whether the customer is unknown or someone else's, so the answer never tells that it exists.
+     */
     public Uni<CustomerReplica> requireWorkable(UUID customerId, Caller caller, String field) {
         return replicas.findById(customerId).map(customer -> {
-            if (customer == null) {
-                throw notReplicated(customerId, field);
-            }
-            if (!workable(customer, caller)) {
-                throw notYours(customerId, field);
+            if (customer == null || !workable(customer, caller)) {
+                throw unavailable(customerId, field);
             }
             return customer;
         });
@@ -54,15 +54,11 @@ public class CustomerAccess {
         return Visibility.of(caller, "r.ownerId", "r.ownerTeam");
     }
 
-    public static ProblemException notReplicated(UUID customerId, String field) {
-        return Problems.ruleViolated("customer-not-replicated",
-                List.of(new FieldViolation(field, "known", "no such customer is known to this service yet")),
-                "customer-not-replicated", customerId);
-    }
-
-    public static ProblemException notYours(UUID customerId, String field) {
-        return Problems.ruleViolated("not-your-customer",
-                List.of(new FieldViolation(field, "owned", "not a customer of yours or your team")),
-                "not-your-customer", customerId);
+    /** Unknown here (not yet replicated, or never created) and out of reach read the same. */
+    public static ProblemException unavailable(UUID customerId, String field) {
+        return Problems.ruleViolated("customer-unavailable",
+                List.of(new FieldViolation(field, "workable",
+                        "not a customer you may work on, or not known to this service yet")),
+                "customer-unavailable", customerId);
     }
 }

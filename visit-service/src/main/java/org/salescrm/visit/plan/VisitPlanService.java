@@ -63,12 +63,10 @@ public class VisitPlanService {
                 UUID id = requested.get(i);
                 CustomerReplica customer = found.stream().filter(c -> c.customerId.equals(id)).findFirst()
                         .orElse(null);
-                if (customer == null) {
-                    violations.add(new FieldViolation("customerIds[" + i + "]", "known",
-                            "no such customer is known to this service yet"));
-                } else if (!CustomerAccess.workable(customer, caller)) {
-                    violations.add(new FieldViolation("customerIds[" + i + "]", "owned",
-                            "not a customer of yours or your team"));
+                // Unknown and someone else's read the same, so a plan never tells that a customer exists.
+                if (customer == null || !CustomerAccess.workable(customer, caller)) {
+                    violations.add(new FieldViolation("customerIds[" + i + "]", "workable",
+                            "not a customer you may work on, or not known to this service yet"));
                 }
             }
             if (!violations.isEmpty()) {

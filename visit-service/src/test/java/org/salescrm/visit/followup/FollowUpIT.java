@@ -107,11 +107,11 @@ class FollowUpIT {
                 .post("/api/v1/follow-ups").then().statusCode(422).body("errors.field", contains("assigneeId"));
         as(REP_EAST_2).body(Map.of("customerId", customer.toString(), "action", "x", "dueOn", today().toString()))
                 .post("/api/v1/follow-ups").then().statusCode(422)
-                .body("type", equalTo("https://salescrm.dev/problems/not-your-customer"));
+                .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"));
         as(REP_EAST_1).body(Map.of("customerId", UUID.randomUUID().toString(), "action", "x",
                         "dueOn", today().toString()))
                 .post("/api/v1/follow-ups").then().statusCode(422)
-                .body("type", equalTo("https://salescrm.dev/problems/customer-not-replicated"));
+                .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"));
         as(REP_EAST_1).queryParam("status", "LATE").get("/api/v1/follow-ups").then().statusCode(400)
                 .body("errors.field", contains("status"));
     }

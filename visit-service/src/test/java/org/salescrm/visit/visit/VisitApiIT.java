@@ -249,7 +249,7 @@ class VisitApiIT {
         String id = log(REP_EAST_1, visit(customer)).then().statusCode(201).extract().path("id");
 
         log(REP_EAST_2, visit(customer)).then().statusCode(422)
-                .body("type", equalTo("https://salescrm.dev/problems/not-your-customer"))
+                .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"))
                 .body("errors.field", contains("customerId"));
         as(REP_EAST_2).get("/api/v1/visits/" + id).then().statusCode(404);
         as(REP_EAST_2).get("/api/v1/visits/" + id + "/history").then().statusCode(404);
@@ -269,10 +269,25 @@ class VisitApiIT {
         UUID unknown = UUID.randomUUID();
         log(REP_EAST_1, visit(unknown)).then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://salescrm.dev/problems/customer-not-replicated"))
+                .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"))
                 .body("errors.field", contains("customerId"))
                 .body("detail", notNullValue());
         assertThat(Fixtures.count(db, "SELECT count(*) FROM visit WHERE customer_id = $1", unknown)).isZero();
+    }
+
+    @Test
+    void anotherRepsCustomerAnswersExactlyAsAnUnknownOne() {
+        UUID theirs = customerOf(db, "rep-east-1", "east");
+        UUID unknown = UUID.randomUUID();
+
+        var refusedTheirs = log(REP_EAST_2, visit(theirs)).then().statusCode(422).extract().jsonPath();
+        var refusedUnknown = log(REP_EAST_2, visit(unknown)).then().statusCode(422).extract().jsonPath();
+
+        assertThat(refusedTheirs.getString("type")).isEqualTo(refusedUnknown.getString("type"));
+        assertThat(refusedTheirs.getString("title")).isEqualTo(refusedUnknown.getString("title"));
+        assertThat(refusedTheirs.getString("detail").replace(theirs.toString(), "{id}"))
+                .isEqualTo(refusedUnknown.getString("detail").replace(unknown.toString(), "{id}"));
+        assertThat(refusedTheirs.getList("errors")).isEqualTo(refusedUnknown.getList("errors"));
     }
 
     @Test
@@ -283,7 +298,7 @@ class VisitApiIT {
         Fixtures.ownerChanged(db, customer, 1, "rep-east-2", "east", "TRANSFERRED");
 
         log(REP_EAST_1, visit(customer)).then().statusCode(422)
-                .body("type", equalTo("https://salescrm.dev/problems/not-your-customer"));
+                .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"));
         as(REP_EAST_1).get("/api/v1/visits/" + before).then().statusCode(404);
         as(REP_EAST_2).get("/api/v1/visits/" + before).then().statusCode(200)
                 .body("ownerId", equalTo("rep-east-1"));
@@ -357,7 +372,7 @@ class VisitApiIT {
         UUID customer = customerOf(db, "rep-east-2", "east");
         as(REP_EAST_1).header("Accept-Language", "zh-CN").body(visit(customer)).post("/api/v1/visits")
                 .then().statusCode(422)
-                .body("title", equalTo("不是您的客户"))
+                .body("title", equalTo("客户不可用"))
                 .body("detail", containsString(customer.toString()));
     }
 

@@ -3,6 +3,8 @@ package org.salescrm.analytics.delivery.webhook;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Webhook delivery ({@code crm.webhooks.*}). */
 @ConfigMapping(prefix = "crm.webhooks")
@@ -31,4 +33,11 @@ public interface WebhookConfig {
     /** Deliveries sent in parallel by one pass of the dispatcher. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * Hosts, as written in a URL, that a webhook may target although they resolve to a loopback or
+     * private address: for local development and tests ({@code localhost,127.0.0.1}), empty in
+     * production, where every target must resolve to public addresses only.
+     */
+    Optional<List<String>> allowedHosts();
 }

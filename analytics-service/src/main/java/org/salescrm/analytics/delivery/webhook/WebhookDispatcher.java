@@ -6,9 +6,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,6 +52,7 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final Clock clock;
     private final WebhookConfig config;
+    private final WebhookTargets targets;
     private final Backoff backoff;
     private final WebClient client;
     private final Counter delivered;
@@ -57,10 +61,12 @@ public class WebhookDispatcher {
     private volatile boolean stopping;
     private boolean lastPassFailed;
 
-    public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, Vertx vertx, MeterRegistry metrics) {
+    public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, WebhookTargets targets, Vertx vertx,
+                             MeterRegistry metrics) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.targets = targets;
         this.backoff = Backoff.of(config);
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
@@ -124,23 +130,49 @@ public class WebhookDispatcher {
         return due;
     }
 
-    /** Never fails: a receiver that cannot be reached is an outcome like any answer. */
+    /**
+     * Never fails: a receiver that cannot be reached, or whose host now resolves to an address a
+     * webhook may not reach, is an outcome like any answer.
+     */
     private Uni<Outcome> send(Due due) {
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
-        return Uni.createFrom().deferred(() -> client.postAbs(due.url())
-                        .timeout(config.requestTimeout().toMillis())
-                        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json; charset=UTF-8")
-                        .putHeader(WebhookSignature.HEADER, WebhookSignature.sign(due.secret(), due.payload()))
-                        .putHeader(EVENT_ID_HEADER, due.eventId().toString())
-                        .putHeader(EVENT_TYPE_HEADER, due.eventType())
-                        .putHeader(DELIVERY_ID_HEADER, due.id().toString())
+        return targets.destination(due.url())
+                .chain(destination -> signed(request(destination), due, attemptedAt)
                         .sendBuffer(Buffer.buffer(due.payload())))
                 .map(response -> new Outcome(due, attemptedAt, response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode(),
                         elapsedMillis(started)))
                 .onFailure().recoverWithItem(failure -> new Outcome(due, attemptedAt, null, describe(failure),
                         elapsedMillis(started)));
+    }
+
+    /** Connects to the address that was checked, so a second DNS answer cannot send the POST elsewhere. */
+    private HttpRequest<Buffer> request(WebhookTargets.Destination destination) {
+        String url = destination.uri().toString();
+        return destination.address() == null
+                ? client.postAbs(url)
+                : client.requestAbs(HttpMethod.POST,
+                        SocketAddress.inetSocketAddress(destination.port(), destination.address().getHostAddress()), url);
+    }
+
+    /**
+     * Standard Webhooks headers: the event's id (the same on every retry, so a receiver drops
+     * repeats), the attempt's time in unix seconds, and both signed with the body.
+     */
+    private HttpRequest<Buffer> signed(HttpRequest<Buffer> request, Due due, Instant attemptedAt) {
+        String id = due.eventId().toString();
+        long timestamp = attemptedAt.getEpochSecond();
+        return request.timeout(config.requestTimeout().toMillis())
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json; charset=UTF-8")
+                .putHeader(WebhookSignature.ID_HEADER, id)
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.standard(due.secret(), id, timestamp, due.payload()))
+                .putHeader(WebhookSignature.LEGACY_HEADER, WebhookSignature.legacy(due.secret(), due.payload()))
+                .putHeader(EVENT_ID_HEADER, id)
+                .putHeader(EVENT_TYPE_HEADER, due.eventType())
+                .putHeader(DELIVERY_ID_HEADER, due.id().toString());
     }
 
     /** The attempt goes into the log; the delivery is done, given up, or due again after its back-off. */
@@ -187,9 +219,14 @@ public class WebhookDispatcher {
     }
 
     private String describe(Throwable failure) {
-        String text = failure instanceof TimeoutException
-                ? "no answer within " + config.requestTimeout().toMillis() + " ms"
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String text;
+        if (failure instanceof TimeoutException) {
+            text = "no answer within " + config.requestTimeout().toMillis() + " ms";
+        } else if (failure instanceof WebhookTargets.Refused || failure instanceof WebhookTargets.UnresolvedHost) {
+            text = failure.getMessage();
+        } else {
+            text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 

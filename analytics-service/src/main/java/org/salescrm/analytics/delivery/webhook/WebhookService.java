@@ -29,11 +29,13 @@ public class WebhookService {
     private final WebhookSubscriptions subscriptions;
     private final Pool pool;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookService(WebhookSubscriptions subscriptions, Pool pool, Clock clock) {
+    public WebhookService(WebhookSubscriptions subscriptions, Pool pool, Clock clock, WebhookTargets targets) {
         this.subscriptions = subscriptions;
         this.pool = pool;
         this.clock = clock;
+        this.targets = targets;
     }
 
     /**
@@ -45,12 +47,25 @@ public class WebhookService {
         List<String> teams = allowedTeams(request.teams(), caller);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
+        return publicTarget(request.url()).chain(() -> pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
                 ? subscriptions.insert(tx, id, request.url().strip(), request.secret(), teams, caller.id(), now)
                         .chain(() -> subscriptions.findVisible(tx, id, caller)).map(Created::fresh)
                 : subscriptions.findVisible(tx, owner, caller)
                         .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, owner))
-                        .map(Created::replay)));
+                        .map(Created::replay))));
+    }
+
+    /**
+     * A URL whose host resolves to a loopback, private, link-local or multicast address is refused.
+     * One that resolves to nothing yet is accepted: every delivery checks its target again.
+     */
+    private Uni<Void> publicTarget(String url) {
+        return targets.destination(url).replaceWithVoid()
+                .onFailure(WebhookTargets.UnresolvedHost.class).recoverWithNull()
+                .onFailure(WebhookTargets.Refused.class).transform(refused -> Problems.ruleViolated("validation",
+                        List.of(new FieldViolation("url", "publicAddress",
+                                "must resolve to a public address: " + refused.getMessage())),
+                        "webhook-url-not-public", refused.getMessage()));
     }
 
     public Uni<WebhookView> find(UUID id, Caller caller) {

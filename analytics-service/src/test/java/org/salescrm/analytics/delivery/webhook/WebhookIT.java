@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -48,6 +49,12 @@ class WebhookIT {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    WebhookSubscriptions subscriptions;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -93,6 +100,79 @@ class WebhookIT {
                     .body("items[0].lastStatusCode", equalTo(200))
                     .body("items[0].deliveredAt", not(nullValue()))
                     .body("items[0].log[0].statusCode", equalTo(200)));
+        }
+    }
+
+    @Test
+    void receiverVerifiesTheStandardWebhooksSignatureAndSeesOneIdOnEveryRetry() {
+        String team = unique("std");
+        String manager = TestTokens.manager("mgr-" + team, team);
+        try (WebhookReceiver receiver = WebhookReceiver.start().answering(500)) {
+            subscribe(manager, receiver.url(), team);
+            AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
+
+            alerts.publish(alert);
+
+            await().atMost(WAIT).until(() -> receiver.receivedFor(alert.eventId()).size() == 2);
+            List<WebhookReceiver.Received> attempts = receiver.receivedFor(alert.eventId());
+            assertThat(attempts).extracting(WebhookReceiver.Received::webhookId)
+                    .containsOnly(alert.eventId().toString());
+            for (WebhookReceiver.Received request : attempts) {
+                assertThat(StandardWebhooksReceiver.verify(SECRET, request, Instant.now())).isTrue();
+                assertThat(StandardWebhooksReceiver.verify("another-secret-entirely", request, Instant.now())).isFalse();
+                // A captured delivery replayed later than the tolerance, or with its body changed, is refused.
+                assertThat(StandardWebhooksReceiver.verify(SECRET, request, Instant.now().plus(Duration.ofMinutes(6))))
+                        .isFalse();
+                WebhookReceiver.Received tampered = new WebhookReceiver.Received(request.signature(), request.eventId(),
+                        request.eventType(), request.contentType(), request.body().replace("IDLE", "DWELL")
+                                .getBytes(StandardCharsets.UTF_8),
+                        request.webhookId(), request.webhookTimestamp(), request.webhookSignature());
+                assertThat(StandardWebhooksReceiver.verify(SECRET, tampered, Instant.now())).isFalse();
+                // The old header still comes, for one release.
+                assertThat(request.signature()).isEqualTo("sha256=" + hmacSha256Hex(SECRET, request.raw()));
+            }
+        }
+    }
+
+    @Test
+    void targetsOnPrivateAddressesAreRefusedNamingTheUrl() {
+        String admin = TestTokens.admin("admin");
+        for (String url : List.of("http://10.0.0.5/hook", "http://172.20.1.1/hook", "http://192.168.1.1:8080/hook",
+                "http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:9/hook", "http://0.0.0.0/hook",
+                "http://[::1]:8080/hook", "http://[fd00::1]/hook", "http://[fe80::1]/hook", "http://224.0.0.1/hook",
+                "http://[::ffff:10.0.0.1]/hook")) {
+            as(admin).body(Map.of("url", url, "secret", SECRET, "teams", List.of("east")))
+                    .post("/api/v1/webhooks").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://salescrm.dev/problems/validation"))
+                    .body("errors.field", equalTo(List.of("url")))
+                    .body("errors.rule", equalTo(List.of("publicAddress")))
+                    .body("detail", containsString("public"));
+            as(admin).get("/api/v1/webhooks?limit=200").then().statusCode(200)
+                    .body("items.url", not(hasItem(url)));
+        }
+    }
+
+    @Test
+    void deliveryToAHostNoLongerOnAPublicAddressIsNotSent() {
+        String team = unique("rebind");
+        String manager = TestTokens.manager("mgr-" + team, team);
+        // As if the name had resolved to a public address when subscribed and to this one now: the row
+        // is written directly, since the API would refuse this URL.
+        try (WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2")) {
+            UUID id = UUID.randomUUID();
+            subscriptions.insert(pool, id, receiver.urlByAddress(), SECRET, List.of(team), "mgr-" + team, Instant.now())
+                    .await().atMost(WAIT);
+            AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
+
+            alerts.publish(alert);
+
+            await().atMost(WAIT).untilAsserted(() -> as(manager).get("/api/v1/webhooks/" + id + "/deliveries")
+                    .then().statusCode(200)
+                    .body("items[0].eventId", equalTo(alert.eventId().toString()))
+                    .body("items[0].attempts", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("items[0].lastError", containsString("127.0.0.2, which is not a public address")));
+            assertThat(receiver.received()).isEmpty();
         }
     }
 

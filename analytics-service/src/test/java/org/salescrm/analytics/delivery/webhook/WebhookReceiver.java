@@ -17,8 +17,13 @@ import java.util.concurrent.TimeUnit;
 /** A webhook receiver on localhost that records what it is sent and answers scripted status codes (then 200). */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived; {@code raw} is the body's exact bytes, which the signature covers. */
-    record Received(String signature, String eventId, String eventType, String contentType, byte[] raw) {
+    /**
+     * One request as it arrived; {@code raw} is the body's exact bytes, which the signatures cover.
+     * {@code signature} is the legacy X-Crm-Signature; {@code webhookId}, {@code webhookTimestamp}
+     * and {@code webhookSignature} the Standard Webhooks headers.
+     */
+    record Received(String signature, String eventId, String eventType, String contentType, byte[] raw,
+                    String webhookId, String webhookTimestamp, String webhookSignature) {
         String body() {
             return new String(raw, StandardCharsets.UTF_8);
         }
@@ -38,8 +43,13 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     static WebhookReceiver start() {
+        return on("127.0.0.1");
+    }
+
+    /** A receiver listening on one address only, e.g. another loopback address than 127.0.0.1. */
+    static WebhookReceiver on(String address) {
         try {
-            return new WebhookReceiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+            return new WebhookReceiver(HttpServer.create(new InetSocketAddress(address, 0), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +76,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** The URL naming the receiver by the address it listens on. */
+    String urlByAddress() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/hook";
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -79,7 +94,8 @@ final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             received.add(new Received(headers.getFirst("X-Crm-Signature"), headers.getFirst("X-Crm-Event-Id"),
                     headers.getFirst("X-Crm-Event-Type"), headers.getFirst("Content-Type"),
-                    in.readAllBytes()));
+                    in.readAllBytes(), headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature")));
         }
         if (hanging) {
             awaitRelease();

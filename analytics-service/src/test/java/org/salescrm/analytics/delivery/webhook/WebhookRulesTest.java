@@ -31,12 +31,44 @@ class WebhookRulesTest {
     }
 
     @Test
-    void signatureIsTheHexHmacSha256OfTheBody() {
+    void legacySignatureIsTheHexHmacSha256OfTheBody() {
         // RFC 4231, test case 2
-        assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing?"))
+        assertThat(WebhookSignature.legacy("Jefe", "what do ya want for nothing?"))
                 .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-        assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing!"))
-                .isNotEqualTo(WebhookSignature.sign("Jefe", "what do ya want for nothing?"));
+        assertThat(WebhookSignature.legacy("Jefe", "what do ya want for nothing!"))
+                .isNotEqualTo(WebhookSignature.legacy("Jefe", "what do ya want for nothing?"));
+    }
+
+    @Test
+    void standardSignatureMatchesTheSchemesOwnExample() {
+        // The Standard Webhooks specification's example: a whsec_ secret is the base64 of the key.
+        assertThat(WebhookSignature.standard("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330L, "{\"test\": 2432232314}"))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void standardSignatureCoversIdAndTimestamp() {
+        String signed = WebhookSignature.standard("a plain secret", "id-1", 1_800_000_000L, "{}");
+
+        assertThat(signed).startsWith("v1,");
+        assertThat(WebhookSignature.standard("a plain secret", "id-2", 1_800_000_000L, "{}")).isNotEqualTo(signed);
+        assertThat(WebhookSignature.standard("a plain secret", "id-1", 1_800_000_001L, "{}")).isNotEqualTo(signed);
+        assertThat(WebhookSignature.standard("another secret", "id-1", 1_800_000_000L, "{}")).isNotEqualTo(signed);
+    }
+
+    @Test
+    void onlyPublicAddressesAreReachable() throws Exception {
+        for (String refused : List.of("127.0.0.1", "127.9.9.9", "::1", "0.0.0.0", "::", "10.1.2.3", "172.16.0.1",
+                "172.31.255.255", "192.168.1.10", "169.254.169.254", "fe80::1", "fc00::1", "fd12:3456::1",
+                "224.0.0.1", "ff02::1", "100.64.0.1", "0.1.2.3", "255.255.255.255", "::ffff:10.0.0.1",
+                "::ffff:127.0.0.1", "::ffff:169.254.169.254")) {
+            assertThat(PublicAddresses.isPublic(java.net.InetAddress.getByName(refused))).as(refused).isFalse();
+        }
+        for (String reachable : List.of("8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2001:4860:4860::8888",
+                "::ffff:8.8.8.8")) {
+            assertThat(PublicAddresses.isPublic(java.net.InetAddress.getByName(reachable))).as(reachable).isTrue();
+        }
     }
 
     @Test

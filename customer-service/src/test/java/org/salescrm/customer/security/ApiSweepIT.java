@@ -1,0 +1,204 @@
+package org.salescrm.customer.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.http.ApiOperation;
+import org.salescrm.testsupport.sweep.BadInputSweep;
+import org.salescrm.testsupport.sweep.CrossOwnerSweep;
+import org.salescrm.testsupport.sweep.SweepOrganisation;
+
+/**
+ * The generated sweeps over every operation of customer-service's OpenAPI document: asked by each rep
+ * and manager who may not reach a rep's customer, key persons and opportunity, each answers as for a
+ * record that does not exist and no list carries them; and input each must refuse is refused as
+ * problem+json naming the field, never a 5xx, with nothing written.
+ */
+@QuarkusTest
+class ApiSweepIT {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Pool db;
+
+    final SweepOrganisation org = new SweepOrganisation("sweep-" + UUID.randomUUID().toString().substring(0, 8));
+
+    @Test
+    void aRecordOutOfReachAnswersAsOneThatDoesNotExist() {
+        Records records = Records.create(org);
+        int version = given().auth().oauth2(org.ownerToken()).get("/api/v1/customers/" + records.customer)
+                .then().statusCode(200).extract().path("version");
+
+        CrossOwnerSweep.Result result = new CrossOwnerSweep(URI.create(base.toString()), org, records).run();
+
+        System.out.println(result.summary("customer-service"));
+        assertThat(result.leaks()).isEmpty();
+        assertThat(result.notSwept()).isEmpty();
+        assertThat(result.swept()).isEqualTo(result.operations());
+        // Nothing an outsider sent changed the owner's records.
+        given().auth().oauth2(org.ownerToken()).get("/api/v1/customers/" + records.customer).then().statusCode(200)
+                .body("ownerId", equalTo(org.owner())).body("inPool", equalTo(false)).body("version", equalTo(version));
+        given().auth().oauth2(org.ownerToken()).get("/api/v1/opportunities/" + records.opportunity).then()
+                .statusCode(200).body("stage", equalTo("TARGET")).body("status", equalTo("OPEN"));
+        given().auth().oauth2(org.ownerToken()).get("/api/v1/key-persons/" + records.keyPerson).then()
+                .statusCode(200).body("active", equalTo(true));
+    }
+
+    @Test
+    void inputThatBreaksARuleIsRefusedNamingTheFieldAndWritesNothing() {
+        Records records = Records.create(org);
+        String manager = org.managerToken(0);
+
+        BadInputSweep.Result result = new BadInputSweep(URI.create(base.toString()), new BadInputSweep.Fixture() {
+            @Override
+            public Map<String, String> pathParameters(ApiOperation operation) {
+                return records.pathParameters(operation);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Map<String, Object> validBody(ApiOperation operation) {
+                return switch (operation.toString()) {
+                    case "POST /api/v1/customers/{id}/transfer" -> Map.of("toOwnerId", org.rep(0, 1),
+                            "toTeam", org.team(0), "reason", "sweep");
+                    case "POST /api/v1/customer-transfers" -> Map.of("fromOwnerId", org.rep(0, 2),
+                            "toOwnerId", org.rep(0, 1), "toTeam", org.team(0), "reason", "sweep");
+                    default -> records.body(operation) instanceof Map<?, ?> body ? (Map<String, Object>) body : null;
+                };
+            }
+
+            @Override
+            public String token(ApiOperation operation) {
+                return manager;
+            }
+
+            @Override
+            public long writes() {
+                return count("SELECT (SELECT count(*) FROM customer) + (SELECT count(*) FROM key_person)"
+                        + " + (SELECT count(*) FROM opportunity) + (SELECT count(*) FROM customer_history)"
+                        + " + (SELECT count(*) FROM opportunity_stage_change) + (SELECT count(*) FROM outbox_event)"
+                        + " + (SELECT coalesce(sum(version), 0) FROM customer) + (SELECT coalesce(sum(version), 0) FROM opportunity)"
+                        + " + (SELECT coalesce(sum(version), 0) FROM key_person)");
+            }
+        }).run();
+
+        System.out.println(result.summary("customer-service"));
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.swept()).isEqualTo(result.operations());
+    }
+
+    private long count(String sql) {
+        return db.query(sql).execute().await().atMost(java.time.Duration.ofSeconds(30)).iterator().next()
+                .getNumeric(0).longValue();
+    }
+
+    /** The owner's customer with a key person (and the one they report to) and an opportunity. */
+    record Records(SweepOrganisation org, String customer, String customerName, String keyPerson, String boss,
+                   String opportunity) implements CrossOwnerSweep.Fixture {
+
+        static Records create(SweepOrganisation org) {
+            String name = org.prefix() + "南京鼓楼精密机械有限公司";
+            String customer = post(org.ownerToken(), "/api/v1/customers", Map.of("name", name, "grade", "A",
+                    "phone", "025-" + (10_000_000 + Math.abs(org.prefix().hashCode() % 89_999_999))));
+            String boss = post(org.ownerToken(), "/api/v1/customers/" + customer + "/key-persons",
+                    Map.of("name", "王总", "kpType", "DECISION_MAKER"));
+            String keyPerson = post(org.ownerToken(), "/api/v1/customers/" + customer + "/key-persons",
+                    Map.of("name", "李工", "reportsToId", boss));
+            String opportunity = post(org.ownerToken(), "/api/v1/opportunities", Map.of("customerId", customer,
+                    "name", "二期产线", "amount", 300000, "expectedCloseDate", LocalDate.now().plusDays(60).toString()));
+            return new Records(org, customer, name, keyPerson, boss, opportunity);
+        }
+
+        private static String post(String token, String path, Map<String, Object> body) {
+            return given().auth().oauth2(token).contentType("application/json").body(body).post(path)
+                    .then().statusCode(201).extract().path("id");
+        }
+
+        @Override
+        public Set<String> ownersRecords() {
+            return Set.of(customer, keyPerson, boss, opportunity);
+        }
+
+        /** Each path parameter is the owner's record of the kind the segment before it names. */
+        @Override
+        public Map<String, String> pathParameters(ApiOperation operation) {
+            Map<String, String> values = new LinkedHashMap<>();
+            String[] segments = operation.path().split("/");
+            for (int i = 1; i < segments.length; i++) {
+                if (!segments[i].startsWith("{")) {
+                    continue;
+                }
+                String value = switch (segments[i - 1]) {
+                    case "customers" -> customer;
+                    case "key-persons" -> keyPerson;
+                    case "opportunities" -> opportunity;
+                    default -> null;
+                };
+                if (value == null) {
+                    return null;
+                }
+                values.put(segments[i].substring(1, segments[i].length() - 1), value);
+            }
+            return values;
+        }
+
+        @Override
+        public Object body(ApiOperation operation) {
+            String today = LocalDate.now().toString();
+            return switch (operation.toString()) {
+                case "POST /api/v1/customers" -> Map.of("name", "外人" + UUID.randomUUID());
+                case "POST /api/v1/customers/imports" -> "name\n" + "外人导入" + UUID.randomUUID() + "\n";
+                case "PATCH /api/v1/customers/{id}" -> Map.of("industry", "改了");
+                case "POST /api/v1/customers/{id}/release" -> Map.of("reason", "sweep");
+                case "POST /api/v1/customers/{id}/transfer" -> Map.of("toOwnerId", org.rep(1, 0), "toTeam", org.team(1),
+                        "reason", "sweep");
+                case "POST /api/v1/customer-transfers" -> Map.of("fromOwnerId", org.owner(), "toOwnerId", org.rep(1, 0),
+                        "toTeam", org.team(1), "reason", "sweep");
+                case "POST /api/v1/customers/{customerId}/key-persons" -> Map.of("name", "张三", "reportsToId", boss);
+                case "PATCH /api/v1/key-persons/{id}" -> Map.of("title", "改了", "reportsToId", boss);
+                case "POST /api/v1/key-persons/{id}/left" -> Map.of("leftOn", today);
+                case "POST /api/v1/opportunities" -> Map.of("customerId", customer, "name", "外人商机", "amount", 1,
+                        "expectedCloseDate", LocalDate.now().plusDays(30).toString());
+                case "PATCH /api/v1/opportunities/{id}" -> Map.of("name", "改了");
+                case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep");
+                case "POST /api/v1/opportunities/{id}/stage" -> Map.of("stage", "POTENTIAL");
+                default -> null;
+            };
+        }
+
+        @Override
+        public List<Map<String, String>> queries(ApiOperation operation) {
+            return switch (operation.toString()) {
+                case "GET /api/v1/customers" -> List.of(Map.of("limit", "200"), Map.of("ownerId", org.owner()),
+                        Map.of("q", customerName), Map.of("pool", "true", "limit", "200"));
+                case "GET /api/v1/opportunities" -> List.of(Map.of("limit", "200"), Map.of("ownerId", org.owner()),
+                        Map.of("customerId", customer));
+                default -> List.of(Map.of());
+            };
+        }
+
+        @Override
+        public Map<String, String> headers(ApiOperation operation) {
+            if (operation.toString().equals("POST /api/v1/customers/imports")) {
+                return Map.of("Content-Type", "text/csv; charset=UTF-8");
+            }
+            return operation.method().equals("PATCH") ? Map.of("If-Match", "1") : Map.of();
+        }
+    }
+}
