@@ -22,7 +22,7 @@ import org.salescrm.testsupport.PostgresServer;
 
 /**
  * The running local stack: PostgreSQL and Kafka inside this JVM's care (Kafka in-process, PostgreSQL as a child),
- * Keycloak and the four services as child processes. {@link #close()} stops everything, in reverse order; it runs
+ * Keycloak, the four services and the web app as child processes. {@link #close()} stops everything, in reverse order; it runs
  * on Ctrl-C, on {@code ./crm down} (SIGTERM) and after a failed start.
  */
 final class Stack implements AutoCloseable {
@@ -56,6 +56,7 @@ final class Stack implements AutoCloseable {
         startPostgres();
         startKafka();
         startServices();
+        startWebApp();
         awaitServices();
         progress("Keycloak: waiting for realm " + Keycloak.REALM + " (the slowest part, up to a minute on first start)");
         keycloak.awaitReady();
@@ -109,6 +110,28 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** The web app, like a service, from its own copy; it reads the APIs' and Keycloak's addresses from its environment. */
+    private void startWebApp() {
+        Path app = copyApp(Components.WEB);
+        ManagedProcess process = new ManagedProcess(Components.WEB,
+                List.of(javaBinary(), "-Xmx192m", "-XX:+ExitOnOutOfMemoryError",
+                        "-Dquarkus.http.port=" + Components.WEB_PORT, "-jar", app.resolve("quarkus-run.jar").toString()),
+                webEnvironment(), app, layout.log(Components.WEB), layout.pidFile(Components.WEB));
+        services.add(process.start());
+        progress("web app: starting on port " + Components.WEB_PORT + " (log " + rel(process.log()) + ")");
+    }
+
+    /** What the web app hands the browser at /config.json: where to log in and where each API is. */
+    static Map<String, String> webEnvironment() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("CRM_WEB_OIDC_AUTHORITY", Keycloak.realmUrl());
+        for (Service service : Components.SERVICES) {
+            String api = service.name().substring(0, service.name().indexOf('-')).toUpperCase(java.util.Locale.ROOT);
+            vars.put("CRM_WEB_API_" + api, service.baseUrl());
+        }
+        return vars;
+    }
+
     /** What each service reads (platform's microprofile-config.properties and its application.properties). */
     Map<String, String> serviceEnvironment(Service service) {
         Map<String, String> vars = new LinkedHashMap<>();
@@ -124,12 +147,16 @@ final class Stack implements AutoCloseable {
 
     /** The service runs from its own copy, so that a rebuild does not pull the jars from under it. */
     private Path copyApp(Service service) {
-        Path built = layout.builtApp(service.name());
+        return copyApp(service.name());
+    }
+
+    private Path copyApp(String module) {
+        Path built = layout.builtApp(module);
         if (!Files.isRegularFile(built.resolve("quarkus-run.jar"))) {
-            throw new StackException(service.name() + " is not built (" + built.resolve("quarkus-run.jar")
-                    + " is missing): ./mvnw package -DskipTests -pl " + service.name() + " -am");
+            throw new StackException(module + " is not built (" + built.resolve("quarkus-run.jar")
+                    + " is missing): ./mvnw package -DskipTests -pl " + module + " -am");
         }
-        Path copy = layout.apps().resolve(service.name());
+        Path copy = layout.apps().resolve(module);
         Keycloak.deleteTree(copy);
         try (Stream<Path> files = Files.walk(built)) {
             for (Path source : files.toList()) {
@@ -149,9 +176,9 @@ final class Stack implements AutoCloseable {
     private void awaitServices() {
         List<CompletableFuture<Void>> waits = services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> {
-                    Service service = Components.service(process.name());
-                    process.awaitHttpOk(service.baseUrl() + "/q/health/ready", SERVICE_READY_TIMEOUT);
-                    progress(service.name() + ": ready at " + service.baseUrl());
+                    String baseUrl = baseUrl(process.name());
+                    process.awaitHttpOk(baseUrl + "/q/health/ready", SERVICE_READY_TIMEOUT);
+                    progress((process.name().equals(Components.WEB) ? "web app" : process.name()) + ": ready at " + baseUrl);
                 }))
                 .toList();
         try {
@@ -164,7 +191,11 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Services that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
+    private static String baseUrl(String component) {
+        return component.equals(Components.WEB) ? Components.webUrl() : Components.service(component).baseUrl();
+    }
+
+    /** Services (and the web app) that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
     synchronized List<ManagedProcess> deadServices() {
         if (closed) {
             return List.of();
@@ -178,7 +209,7 @@ final class Stack implements AutoCloseable {
             return;
         }
         closed = true;
-        progress("stopping the services");
+        progress("stopping the web app and the services");
         services.parallelStream().forEach(process -> process.stop(Duration.ofSeconds(20)));
         progress("stopping Keycloak");
         keycloak.stop();
