@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DockerfileTest {
 
+    /** The services and the web app: each is an image of its own. */
     static List<String> services() {
-        return Repository.serviceModules();
+        return java.util.stream.Stream.concat(Repository.serviceModules().stream(), java.util.stream.Stream.of("web")).toList();
     }
 
     @ParameterizedTest

@@ -20,6 +20,8 @@ final class Banner {
         } else {
             out.println("Sales CRM is running locally.");
             out.println();
+            out.printf("  web app            %s (log in as a demo user below; 中文 / English)%n", Components.webUrl());
+            out.println();
             out.println("  APIs (bearer token required; OpenAPI at /q/openapi, Swagger UI at /q/swagger-ui):");
             for (Service service : Components.SERVICES) {
                 out.printf("    %-18s %s/api/v1   %s%n", service.name(), service.baseUrl(), service.paths());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The stack's parts and their fixed local ports (the services' and Keycloak's are part of the API contract). */
+/** The stack's parts and their fixed local ports (the services', the web app's and Keycloak's are part of the API contract). */
 final class Components {
 
     static final String POSTGRES = "postgres";
@@ -12,8 +12,11 @@ final class Components {
     static final String KAFKA_CONTROLLER = "kafka-controller";
     static final String KEYCLOAK = "keycloak";
     static final String LAUNCHER = "launcher";
+    /** The web app (module web/): the page managers and reps open, on the APIs of the four services. */
+    static final String WEB = "web";
 
     static final int KEYCLOAK_PORT = 8180;
+    static final int WEB_PORT = 8080;
 
     /** A service: its module, local port, database and the API paths it owns (for the banner). */
     record Service(String name, int port, String database, String paths) {
@@ -43,6 +46,10 @@ final class Components {
         return port(env, "CRM_LOCAL_KAFKA_CONTROLLER_PORT", 9093);
     }
 
+    static String webUrl() {
+        return "http://localhost:" + WEB_PORT;
+    }
+
     static Service service(String name) {
         return SERVICES.stream().filter(service -> service.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
@@ -63,6 +70,7 @@ final class Components {
         ports.add(Map.entry(KAFKA_CONTROLLER, kafkaControllerPort(env)));
         ports.add(Map.entry(KEYCLOAK, KEYCLOAK_PORT));
         SERVICES.forEach(service -> ports.add(Map.entry(service.name(), service.port())));
+        ports.add(Map.entry(WEB, WEB_PORT));
         Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
         ports.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
         return ordered;

@@ -94,6 +94,7 @@ final class Down {
 
     private static List<String> childComponents() {
         List<String> components = new ArrayList<>();
+        components.add(Components.WEB);
         Components.SERVICES.forEach(service -> components.add(service.name()));
         components.add(Components.KEYCLOAK);
         components.add(Components.POSTGRES);

@@ -23,7 +23,7 @@ import org.salescrm.testsupport.ServiceProcess;
 
 /**
  * The running local stack: PostgreSQL and Kafka inside this JVM's care (Kafka in-process, PostgreSQL as a child),
- * Keycloak and the four services as child processes. {@link #close()} stops everything, in reverse order; it runs
+ * Keycloak, the four services and the web app as child processes. {@link #close()} stops everything, in reverse order; it runs
  * on Ctrl-C, on {@code ./crm down} (SIGTERM) and after a failed start.
  */
 final class Stack implements AutoCloseable {
@@ -61,6 +61,7 @@ final class Stack implements AutoCloseable {
         startKafka();
         if (!infraOnly) {
             startServices();
+            startWebApp();
             awaitServices();
         }
         progress("Keycloak: waiting for realm " + Keycloak.REALM + " (the slowest part, up to a minute on first start)");
@@ -114,6 +115,27 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** The web app, like a service, from its own copy; it reads the APIs' and Keycloak's addresses from its environment. */
+    private void startWebApp() {
+        Path app = copyApp(Components.WEB);
+        ServiceProcess process = ServiceProcess.of(Components.WEB, app, layout.log(Components.WEB))
+                .port(Components.WEB_PORT).pidFile(layout.pidFile(Components.WEB)).ownSession();
+        webEnvironment().forEach(process::environment);
+        services.add(process.launch());
+        progress("web app: starting on port " + Components.WEB_PORT + " (log " + rel(process.log()) + ")");
+    }
+
+    /** What the web app hands the browser at /config.json: where to log in and where each API is. */
+    static Map<String, String> webEnvironment() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("CRM_WEB_OIDC_AUTHORITY", Keycloak.realmUrl());
+        for (Service service : Components.SERVICES) {
+            String api = service.name().substring(0, service.name().indexOf('-')).toUpperCase(java.util.Locale.ROOT);
+            vars.put("CRM_WEB_API_" + api, service.baseUrl());
+        }
+        return vars;
+    }
+
     /** What each service reads (platform's microprofile-config.properties and its application.properties). */
     Map<String, String> serviceEnvironment(Service service) {
         Map<String, String> vars = new LinkedHashMap<>();
@@ -131,12 +153,16 @@ final class Stack implements AutoCloseable {
 
     /** The service runs from its own copy, so that a rebuild does not pull the jars from under it. */
     private Path copyApp(Service service) {
-        Path built = layout.builtApp(service.name());
+        return copyApp(service.name());
+    }
+
+    private Path copyApp(String module) {
+        Path built = layout.builtApp(module);
         if (!Files.isRegularFile(built.resolve("quarkus-run.jar"))) {
-            throw new StackException(service.name() + " is not built (" + built.resolve("quarkus-run.jar")
-                    + " is missing): ./mvnw package -DskipTests -pl " + service.name() + " -am");
+            throw new StackException(module + " is not built (" + built.resolve("quarkus-run.jar")
+                    + " is missing): ./mvnw package -DskipTests -pl " + module + " -am");
         }
-        Path copy = layout.apps().resolve(service.name());
+        Path copy = layout.apps().resolve(module);
         Keycloak.deleteTree(copy);
         try (Stream<Path> files = Files.walk(built)) {
             for (Path source : files.toList()) {
@@ -156,9 +182,9 @@ final class Stack implements AutoCloseable {
     private void awaitServices() {
         List<CompletableFuture<Void>> waits = services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> {
-                    Service service = Components.service(process.name());
                     awaitReady(process, SERVICE_READY_TIMEOUT);
-                    progress(service.name() + ": ready at " + service.baseUrl());
+                    String what = process.name().equals(Components.WEB) ? "web app" : process.name();
+                    progress(what + ": ready at " + process.baseUrl());
                 }))
                 .toList();
         try {
@@ -180,7 +206,7 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Services that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
+    /** Services (and the web app) that exited on their own since the start (a crash, an OOM), for the foreground watcher. */
     synchronized List<ServiceProcess> deadServices() {
         if (closed) {
             return List.of();
@@ -194,7 +220,7 @@ final class Stack implements AutoCloseable {
             return;
         }
         closed = true;
-        progress("stopping the services");
+        progress("stopping the web app and the services");
         services.parallelStream().forEach(ServiceProcess::close);
         progress("stopping Keycloak");
         keycloak.stop();

@@ -36,6 +36,8 @@ final class Status {
             healthy += http(service.name(), service.port(), service.baseUrl() + "/q/health/ready",
                     service.baseUrl() + "/q/swagger-ui");
         }
+        total++;
+        healthy += http(Components.WEB, Components.WEB_PORT, Components.webUrl() + "/q/health/ready", Components.webUrl());
         if (healthy == total) {
             return 0;
         }

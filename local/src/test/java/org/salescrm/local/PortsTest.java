@@ -51,7 +51,7 @@ class PortsTest {
         assertThat(Components.ports(Map.of())).containsExactly(
                 Map.entry("postgres", 5432), Map.entry("kafka", 9092), Map.entry("kafka-controller", 9093),
                 Map.entry("keycloak", 8180), Map.entry("customer-service", 8081), Map.entry("visit-service", 8082),
-                Map.entry("target-service", 8083), Map.entry("analytics-service", 8084));
+                Map.entry("target-service", 8083), Map.entry("analytics-service", 8084), Map.entry("web", 8080));
         assertThat(Components.ports(Map.of("CRM_LOCAL_POSTGRES_PORT", "15432"))).containsEntry("postgres", 15432);
         assertThatThrownBy(() -> Components.ports(Map.of("CRM_LOCAL_KAFKA_PORT", "ninety")))
                 .isInstanceOf(StackException.class).hasMessageContaining("CRM_LOCAL_KAFKA_PORT=ninety");

@@ -75,6 +75,25 @@ class RealmFileTest {
     }
 
     @Test
+    void theWebAppOnPort8080MayLogInAndOutAndCallTheTokenEndpoint() {
+        JsonNode web = client("crm-web");
+        List<String> apps = List.of("http://localhost:8080", "http://127.0.0.1:8080");
+        assertThat(strings(web.path("redirectUris"))).containsAll(apps.stream().map(app -> app + "/*").toList());
+        // Keycloak keeps post-logout redirect URIs as one attribute, separated by ##.
+        assertThat(web.path("attributes").path("post.logout.redirect.uris").asText().split("##"))
+                .contains(apps.stream().map(app -> app + "/*").toArray(String[]::new));
+        // The browser fetches the token endpoint cross-origin (code exchange, silent renewal).
+        assertThat(strings(web.path("webOrigins"))).containsAll(apps);
+    }
+
+    @Test
+    void theLoginPageSpeaksEnglishAndChinese() {
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(strings(realm.path("supportedLocales"))).containsExactlyInAnyOrder("en", "zh-CN");
+        assertThat(realm.path("defaultLocale").asText()).isEqualTo("en");
+    }
+
+    @Test
     void theCliClientGivesTokensForAPassword() {
         JsonNode cli = client(Keycloak.CLI_CLIENT);
         assertThat(cli.path("publicClient").asBoolean()).isTrue();

@@ -66,7 +66,8 @@ public class AlertHub {
         return listeners.get();
     }
 
-    private Optional<StreamedAlert> decode(String record) {
+    /** An alert event's CloudEvent text as the stream sends it; empty for any other text. */
+    Optional<StreamedAlert> decode(String record) {
         try {
             return AlertNotice.of(EventCodec.data(EventCodec.read(record))).map(this::withJson);
         } catch (UndecodableEventException e) {

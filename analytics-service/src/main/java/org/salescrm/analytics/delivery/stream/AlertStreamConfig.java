@@ -15,4 +15,11 @@ public interface AlertStreamConfig {
     /** Alerts held for one client that reads too slowly; one more and that client is dropped. */
     @WithDefault("256")
     int bufferSize();
+
+    /**
+     * The most alert events a reconnecting client is sent from before it connected (the newest
+     * ones); a client away longer re-reads the open alerts, as it does on every reconnect.
+     */
+    @WithDefault("1000")
+    int replayLimit();
 }

@@ -3,6 +3,7 @@ package org.salescrm.analytics.delivery.stream;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -17,6 +18,7 @@ import org.salescrm.platform.security.Role;
 /**
  * Alerts raised, changed and resolved, as they happen, for what the caller may see: server-sent
  * events named after the transition, with the event id as {@code id} and the alert as JSON data.
+ * A client that reconnects with {@code Last-Event-ID} first receives what it missed ({@link MissedAlerts}).
  */
 @Path("/api/v1/alerts/stream")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
@@ -24,12 +26,12 @@ public class AlertStreamResource {
 
     private static final Duration FIRST_HEARTBEAT = Duration.ofMillis(1);
 
-    private final AlertHub hub;
+    private final MissedAlerts alerts;
     private final AlertStreamConfig config;
     private final CurrentCaller caller;
 
-    public AlertStreamResource(AlertHub hub, AlertStreamConfig config, CurrentCaller caller) {
-        this.hub = hub;
+    public AlertStreamResource(MissedAlerts alerts, AlertStreamConfig config, CurrentCaller caller) {
+        this.alerts = alerts;
         this.config = config;
         this.caller = caller;
     }
@@ -40,9 +42,9 @@ public class AlertStreamResource {
      */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         Caller who = caller.get();
-        Multi<OutboundSseEvent> alerts = hub.listen(who).map(alert -> sse.newEventBuilder()
+        Multi<OutboundSseEvent> events = alerts.resume(who, lastEventId).map(alert -> sse.newEventBuilder()
                 .id(alert.notice().eventId().toString())
                 .name(alert.notice().event())
                 .data(alert.json())
@@ -51,6 +53,6 @@ public class AlertStreamResource {
                 .startingAfter(FIRST_HEARTBEAT).every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(alerts, heartbeats);
+        return Multi.createBy().merging().streams(events, heartbeats);
     }
 }

@@ -31,6 +31,11 @@ class AlertHubTest {
         public int bufferSize() {
             return BUFFER;
         }
+
+        @Override
+        public int replayLimit() {
+            return 1000;
+        }
     }, new SimpleMeterRegistry());
 
     @Test

@@ -33,7 +33,16 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String token) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return open(HttpRequest.newBuilder(uri), token);
+    }
+
+    /** Reconnects as a browser does, naming the last event it received. */
+    static SseClient resume(URI uri, String token, String lastEventId) {
+        return open(HttpRequest.newBuilder(uri).header("Last-Event-ID", lastEventId), token);
+    }
+
+    private static SseClient open(HttpRequest.Builder builder, String token) {
+        HttpRequest request = builder
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .GET().build();
