@@ -28,16 +28,12 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "type")
     public AlertType alertType;
 
-    @Column(name = "subject_id")
     public UUID subjectId;
 
-    @Column(name = "customer_id")
     public UUID customerId;
 
-    @Column(name = "owner_id")
     public String ownerId;
 
-    @Column(name = "owner_team")
     public String ownerTeam;
 
     @Enumerated(EnumType.STRING)
@@ -54,38 +50,28 @@ public class Alert extends PanacheEntityBase {
     /** Left unacknowledged too long: raised to admin with severity HIGH. */
     public boolean escalated;
 
-    @Column(name = "raised_at")
     public Instant raisedAt;
 
     /** Since when it has been OPEN without anyone acknowledging it; escalation counts from here. */
-    @Column(name = "open_since")
     public Instant openSince;
 
-    @Column(name = "resolved_at")
     public Instant resolvedAt;
 
     public String resolution;
 
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
     public String note;
 
-    @Column(name = "snoozed_until")
     public Instant snoozedUntil;
 
-    @Column(name = "snooze_reason")
     public String snoozeReason;
 
-    @Column(name = "snoozed_by")
     public String snoozedBy;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerUpdated;
+import org.salescrm.platform.patch.FieldChange;
 
 /** The events a customer's changes publish. */
 final class CustomerEvents {

@@ -3,6 +3,8 @@ package org.salescrm.customer.customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.salescrm.platform.patch.FieldChange;
+import org.salescrm.platform.patch.MergePatch;
 
 /** Reads and writes a customer's client-settable fields by name, as a PATCH names them. */
 final class CustomerFields {
@@ -15,14 +17,14 @@ final class CustomerFields {
     }
 
     /** The fields the patch really changes: a value equal to the current one is no change. */
-    static List<FieldChange> changes(Customer c, CustomerPatch patch) {
+    static List<FieldChange> changes(Customer c, MergePatch<CustomerPatch> patch) {
         List<FieldChange> changes = new ArrayList<>();
         for (String field : ORDER) {
             if (!patch.has(field)) {
                 continue;
             }
             String from = get(c, field);
-            String to = stored(field, patch.get(field));
+            String to = stored(field, (String) patch.value(field));
             if (!Objects.equals(from, to)) {
                 changes.add(new FieldChange(field, from, to));
             }
@@ -31,7 +33,7 @@ final class CustomerFields {
     }
 
     static void set(Customer c, FieldChange change) {
-        String v = change.to();
+        String v = (String) change.to();
         switch (change.field()) {
             case "name" -> {
                 c.name = v;

@@ -14,9 +14,16 @@ public record CustomerRequest(
         @Size(max = 2000) String region,
         @Size(max = 2000) String scale,
         @Size(max = 2000) String source,
-        @Pattern(regexp = "^\\+?[0-9(][0-9 ()-]{5,30}$", message = "must be a phone number") String phone,
-        @Pattern(regexp = "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", flags = Pattern.Flag.CASE_INSENSITIVE,
-                message = "must be an 18-character unified social credit code") String creditCode,
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+        @Pattern(regexp = CREDIT_CODE, flags = Pattern.Flag.CASE_INSENSITIVE, message = CREDIT_CODE_MESSAGE)
+        String creditCode,
         @Size(max = 2000) String address,
-        @Pattern(regexp = "^[ABC]$", message = "must be A, B or C") String grade) {
+        @Pattern(regexp = GRADE, message = GRADE_MESSAGE) String grade) {
+
+    static final String PHONE = "^\\+?[0-9(][0-9 ()-]{5,30}$";
+    static final String PHONE_MESSAGE = "must be a phone number";
+    static final String CREDIT_CODE = "^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$";
+    static final String CREDIT_CODE_MESSAGE = "must be an 18-character unified social credit code";
+    static final String GRADE = "^[ABC]$";
+    static final String GRADE_MESSAGE = "must be A, B or C";
 }

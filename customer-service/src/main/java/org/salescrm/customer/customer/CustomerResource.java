@@ -1,30 +1,31 @@
 package org.salescrm.customer.customer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.paging.QueryValues;
+import org.salescrm.platform.patch.MergePatch;
+import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -35,12 +36,12 @@ public class CustomerResource {
 
     private final CustomerService service;
     private final CurrentCaller caller;
-    private final Validator validator;
+    private final MergePatches patches;
 
-    public CustomerResource(CustomerService service, CurrentCaller caller, Validator validator) {
+    public CustomerResource(CustomerService service, CurrentCaller caller, MergePatches patches) {
         this.service = service;
         this.caller = caller;
-        this.validator = validator;
+        this.patches = patches;
     }
 
     /** 201 with the new customer; 200 with the first one when a request with the same Idempotency-Key is retried. */
@@ -48,13 +49,8 @@ public class CustomerResource {
     public Uni<RestResponse<CustomerView>> create(@Valid @NotNull CustomerRequest request,
                                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.create(request, caller.get(), key).map(created -> {
-            Customer c = created.resource();
-            return created.replayed()
-                    ? RestResponse.ok(CustomerView.of(c))
-                    : RestResponse.ResponseBuilder.<CustomerView>created(URI.create("/api/v1/customers/" + c.id))
-                            .entity(CustomerView.of(c)).build();
-        });
+        return service.create(request, caller.get(), key)
+                .map(created -> created.answer(CustomerView::of, CustomerView::id, "/api/v1/customers"));
     }
 
     @GET
@@ -79,11 +75,12 @@ public class CustomerResource {
     /** 428 without If-Match, 412 when stale; only the fields sent change. */
     @PATCH
     @Path("/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Consumes({MediaType.APPLICATION_JSON, MergePatches.MEDIA_TYPE})
+    @RequestBodySchema(CustomerPatch.class)
     public Uni<CustomerView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     JsonNode body) {
         long expected = IfMatch.version(ifMatch);
-        CustomerPatch patch = CustomerPatch.parse(body, validator);
+        MergePatch<CustomerPatch> patch = patches.read(body, CustomerPatch.class, CustomerPatch.SERVER_OWNED);
         return service.update(id, expected, patch, caller.get()).map(CustomerView::of);
     }
 }

@@ -17,6 +17,8 @@ import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.patch.FieldChange;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
@@ -80,7 +82,7 @@ public class CustomerService {
      * unique indexes hold that against a concurrent write too). Each changed field goes to the
      * history; one CustomerUpdated says which fields changed. Nothing changed, nothing written.
      */
-    public Uni<Customer> update(UUID id, long expectedVersion, CustomerPatch patch, Caller caller) {
+    public Uni<Customer> update(UUID id, long expectedVersion, MergePatch<CustomerPatch> patch, Caller caller) {
         return Panache.withTransaction(() -> customers.findVisible(id, caller)
                         .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
                         .invoke(c -> mayChange(c, caller))
@@ -97,7 +99,7 @@ public class CustomerService {
         }
     }
 
-    private Uni<Customer> apply(Customer c, CustomerPatch patch, Caller caller) {
+    private Uni<Customer> apply(Customer c, MergePatch<CustomerPatch> patch, Caller caller) {
         List<FieldChange> changes = CustomerFields.changes(c, patch);
         if (changes.isEmpty()) {
             return Uni.createFrom().item(c);
@@ -138,7 +140,7 @@ public class CustomerService {
     }
 
     /** After a unique index refused the patch: the customer the patched one would have duplicated. */
-    private Uni<Customer> duplicateAfterPatch(Customer current, CustomerPatch patch) {
+    private Uni<Customer> duplicateAfterPatch(Customer current, MergePatch<CustomerPatch> patch) {
         Customer after = CustomerFields.preview(current, CustomerFields.changes(current, patch));
         return customers.findDuplicateOf(after.normalizedName, after.creditCode, after.phone, current.id)
                 .onItem().ifNotNull().transformToUni(CustomerService::<Customer>duplicate)

@@ -21,7 +21,6 @@ public class CustomerHistoryEntry {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    @Column(name = "customer_id")
     public UUID customerId;
 
     public Instant at;
@@ -32,10 +31,8 @@ public class CustomerHistoryEntry {
     public CustomerChange change;
 
     /** Owner before an owner change; kept in a column so the claim cooldown can look it up. */
-    @Column(name = "from_owner_id")
     public String fromOwnerId;
 
-    @Column(name = "to_owner_id")
     public String toOwnerId;
 
     /** JSON: for UPDATED {field, from, to}; for owner changes {fromOwnerId, fromTeam, toOwnerId, toTeam, reason}. */

@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
@@ -38,11 +37,8 @@ public class CustomerKeyPersonResource {
                                                 @Valid @NotNull KeyPersonRequest request,
                                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.add(customerId, request, caller.get(), key).map(created -> created.replayed()
-                ? RestResponse.ok(KeyPersonView.of(created.resource()))
-                : RestResponse.ResponseBuilder
-                        .<KeyPersonView>created(URI.create("/api/v1/key-persons/" + created.resource().keyPerson().id))
-                        .entity(KeyPersonView.of(created.resource())).build());
+        return service.add(customerId, request, caller.get(), key)
+                .map(created -> created.answer(KeyPersonView::of, KeyPersonView::id, "/api/v1/key-persons"));
     }
 
     /** Oldest first, those who left included (active false). */

@@ -1,6 +1,5 @@
 package org.salescrm.customer.keyperson;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,7 +18,6 @@ public class KeyPerson {
     @Id
     public UUID id;
 
-    @Column(name = "customer_id")
     public UUID customerId;
 
     public String name;
@@ -28,29 +26,22 @@ public class KeyPerson {
     public String phone;
     public String email;
 
-    @Column(name = "kp_type")
     public String kpType;
 
-    @Column(name = "buying_role")
     public String buyingRole;
 
     public String attitude;
 
-    @Column(name = "reports_to_id")
     public UUID reportsToId;
 
     public boolean active;
 
-    @Column(name = "left_on")
     public LocalDate leftOn;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

@@ -1,17 +1,23 @@
 package org.salescrm.customer.keyperson;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.patch.MergePatch;
+import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
@@ -22,10 +28,12 @@ public class KeyPersonResource {
 
     private final KeyPersonService service;
     private final CurrentCaller caller;
+    private final MergePatches patches;
 
-    public KeyPersonResource(KeyPersonService service, CurrentCaller caller) {
+    public KeyPersonResource(KeyPersonService service, CurrentCaller caller, MergePatches patches) {
         this.service = service;
         this.caller = caller;
+        this.patches = patches;
     }
 
     @GET
@@ -37,9 +45,12 @@ public class KeyPersonResource {
     /** 428 without If-Match, 412 when it names an older version. */
     @PATCH
     @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatches.MEDIA_TYPE})
+    @RequestBodySchema(KeyPersonPatch.class)
     public Uni<KeyPersonView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                    @Valid @NotNull KeyPersonPatch patch) {
+                                    JsonNode body) {
         long version = IfMatch.version(ifMatch);
+        MergePatch<KeyPersonPatch> patch = patches.read(body, KeyPersonPatch.class, KeyPersonPatch.SERVER_OWNED);
         return service.patch(id, version, patch, caller.get()).map(KeyPersonView::of);
     }
 

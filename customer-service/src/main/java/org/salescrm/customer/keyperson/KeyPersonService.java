@@ -22,6 +22,8 @@ import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
+import org.salescrm.platform.patch.FieldChange;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
@@ -95,12 +97,12 @@ public class KeyPersonService {
 
     /** Edits the details; a new reporting line must stay inside the customer and must not loop. */
     @WithTransaction
-    public Uni<Scoped> patch(UUID id, long expectedVersion, KeyPersonPatch patch, Caller caller) {
+    public Uni<Scoped> patch(UUID id, long expectedVersion, MergePatch<KeyPersonPatch> patch, Caller caller) {
         return scoped(id, caller).chain(scoped -> {
             KeyPerson k = scoped.keyPerson();
             IfMatch.check(expectedVersion, k.version);
-            return checkReportsTo(k.customerId, k.id, patch.reportsToId()).chain(() -> {
-                List<String> changed = KeyPersonPatches.apply(k, patch);
+            return checkReportsTo(k.customerId, k.id, patch.values().reportsToId()).chain(() -> {
+                List<String> changed = apply(k, patch);
                 if (changed.isEmpty()) {
                     return Uni.createFrom().item(scoped);
                 }
@@ -111,6 +113,20 @@ public class KeyPersonService {
                         .replaceWith(scoped);
             });
         });
+    }
+
+    private static List<String> apply(KeyPerson k, MergePatch<KeyPersonPatch> patch) {
+        return patch.changes()
+                .set("name", p -> p.name().strip(), k.name, v -> k.name = v)
+                .set("title", KeyPersonPatch::title, k.title, v -> k.title = v)
+                .set("department", KeyPersonPatch::department, k.department, v -> k.department = v)
+                .set("phone", KeyPersonPatch::phone, k.phone, v -> k.phone = v)
+                .set("email", KeyPersonPatch::email, k.email, v -> k.email = v)
+                .set("kpType", KeyPersonPatch::kpType, k.kpType, v -> k.kpType = v)
+                .set("buyingRole", KeyPersonPatch::buyingRole, k.buyingRole, v -> k.buyingRole = v)
+                .set("attitude", KeyPersonPatch::attitude, k.attitude, v -> k.attitude = v)
+                .set("reportsToId", KeyPersonPatch::reportsToId, k.reportsToId, v -> k.reportsToId = v)
+                .list().stream().map(FieldChange::field).toList();
     }
 
     /**

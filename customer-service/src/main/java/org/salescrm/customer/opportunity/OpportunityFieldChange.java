@@ -16,21 +16,16 @@ public class OpportunityFieldChange {
     @Id
     public UUID id;
 
-    @Column(name = "opportunity_id")
     public UUID opportunityId;
 
     public String field;
 
-    @Column(name = "old_value")
     public String oldValue;
 
-    @Column(name = "new_value")
     public String newValue;
 
-    @Column(name = "changed_by")
     public String changedBy;
 
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     public long version;

@@ -1,26 +1,31 @@
 package org.salescrm.customer.opportunity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.paging.QueryValues;
+import org.salescrm.platform.patch.MergePatch;
+import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
@@ -32,10 +37,12 @@ public class OpportunityResource {
 
     private final OpportunityService service;
     private final CurrentCaller caller;
+    private final MergePatches patches;
 
-    public OpportunityResource(OpportunityService service, CurrentCaller caller) {
+    public OpportunityResource(OpportunityService service, CurrentCaller caller, MergePatches patches) {
         this.service = service;
         this.caller = caller;
+        this.patches = patches;
     }
 
     /** 201 with the new opportunity; 200 with the first one when a request with the same Idempotency-Key is retried. */
@@ -43,13 +50,8 @@ public class OpportunityResource {
     public Uni<RestResponse<OpportunityView>> open(@Valid @NotNull OpportunityRequest request,
                                                    @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.open(request, caller.get(), key).map(created -> {
-            Opportunity o = created.resource();
-            return created.replayed()
-                    ? RestResponse.ok(OpportunityView.of(o))
-                    : RestResponse.ResponseBuilder.<OpportunityView>created(URI.create("/api/v1/opportunities/" + o.id))
-                            .entity(OpportunityView.of(o)).build();
-        });
+        return service.open(request, caller.get(), key)
+                .map(created -> created.answer(OpportunityView::of, OpportunityView::id, "/api/v1/opportunities"));
     }
 
     @GET
@@ -73,9 +75,12 @@ public class OpportunityResource {
     /** 428 without If-Match, 412 when it names an older version, 409 once the opportunity is won or lost. */
     @PATCH
     @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatches.MEDIA_TYPE})
+    @RequestBodySchema(OpportunityPatch.class)
     public Uni<OpportunityView> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                      @Valid @NotNull OpportunityPatch patch) {
+                                      JsonNode body) {
         long version = IfMatch.version(ifMatch);
+        MergePatch<OpportunityPatch> patch = patches.read(body, OpportunityPatch.class, OpportunityPatch.SERVER_OWNED);
         return service.patch(id, version, patch, caller.get()).map(OpportunityView::of);
     }
 

@@ -23,6 +23,8 @@ import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.patch.FieldChange;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
@@ -115,18 +117,18 @@ public class OpportunityService {
 
     /** Changes the given business fields of an open opportunity, each recorded in its field history. */
     @WithTransaction
-    public Uni<Opportunity> patch(UUID id, long expectedVersion, OpportunityPatch patch, Caller caller) {
+    public Uni<Opportunity> patch(UUID id, long expectedVersion, MergePatch<OpportunityPatch> patch, Caller caller) {
         return visible(id, caller).chain(o -> {
             IfMatch.check(expectedVersion, o.version);
             requireOpen(o);
             validate(o, patch);
-            List<OpportunityPatches.FieldDiff> diffs = OpportunityPatches.apply(o, patch);
+            List<FieldChange> diffs = apply(o, patch);
             if (diffs.isEmpty()) {
                 return Uni.createFrom().item(o);
             }
             Instant now = clock.instant();
             o.updatedAt = now;
-            List<String> fields = diffs.stream().map(OpportunityPatches.FieldDiff::field).toList();
+            List<String> fields = diffs.stream().map(FieldChange::field).toList();
             return opportunities.flush()
                     .chain(() -> fieldChanges.persist(diffs.stream()
                             .map(d -> OpportunityFieldChange.of(o, d.field(), d.from(), d.to(), caller.id(), now))
@@ -136,9 +138,24 @@ public class OpportunityService {
         });
     }
 
-    private void validate(Opportunity o, OpportunityPatch patch) {
+    private static List<FieldChange> apply(Opportunity o, MergePatch<OpportunityPatch> patch) {
+        return patch.changes()
+                .set("name", p -> p.name().strip(), o.name, v -> o.name = v)
+                .set("amount", OpportunityPatch::amount, o.amount, v -> o.amount = v)
+                .set("expectedCloseDate", OpportunityPatch::expectedCloseDate, o.expectedCloseDate,
+                        v -> o.expectedCloseDate = v)
+                .set("budget", OpportunityPatch::budget, o.budget, v -> o.budget = v)
+                .set("quoteAmount", OpportunityPatch::quoteAmount, o.quoteAmount, v -> o.quoteAmount = v)
+                .set("contractSignedOn", OpportunityPatch::contractSignedOn, o.contractSignedOn,
+                        v -> o.contractSignedOn = v)
+                .set("firstPaymentOn", OpportunityPatch::firstPaymentOn, o.firstPaymentOn, v -> o.firstPaymentOn = v)
+                .list();
+    }
+
+    private void validate(Opportunity o, MergePatch<OpportunityPatch> merge) {
+        OpportunityPatch patch = merge.values();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<FieldViolation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>(StageEvidence.cleared(o, merge, funnel.gates()));
         if (patch.expectedCloseDate() != null && patch.expectedCloseDate().isBefore(o.openedOn)) {
             violations.add(new FieldViolation("expectedCloseDate", "notBeforeOpenedOn", "must not be before openedOn"));
         }

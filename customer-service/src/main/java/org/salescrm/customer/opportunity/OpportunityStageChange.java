@@ -1,6 +1,5 @@
 package org.salescrm.customer.opportunity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,25 +19,19 @@ public class OpportunityStageChange {
     @Id
     public UUID id;
 
-    @Column(name = "opportunity_id")
     public UUID opportunityId;
 
-    @Column(name = "from_stage")
     public String fromStage;
 
-    @Column(name = "to_stage")
     public String toStage;
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
-    @Column(name = "changed_by")
     public String changedBy;
 
     public String reason;
 
     /** When it was written, to order two moves with one business time. */
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     static OpportunityStageChange of(UUID opportunityId, String from, String to, Instant occurredAt, String by,

@@ -3,6 +3,7 @@ package org.salescrm.customer.opportunity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.problem.FieldViolation;
 
 /**
@@ -24,6 +25,22 @@ final class StageEvidence {
     /** Whether reaching {@code target} needs the count of the customer's active decision makers. */
     static boolean needsDecisionMakers(FunnelConfig.Gates gates, Stage target) {
         return gates.acknowledgedDecisionMaker() && Stage.ACKNOWLEDGED.isReachedBy(target);
+    }
+
+    /** Evidence of a stage already reached that a patch would clear: the gate stays passed only with it. */
+    static List<FieldViolation> cleared(Opportunity o, MergePatch<OpportunityPatch> patch, FunnelConfig.Gates gates) {
+        List<FieldViolation> cleared = new ArrayList<>();
+        if (gates.projectBudget() && Stage.PROJECT.isReachedBy(o.stage) && clears(patch, BUDGET)) {
+            cleared.add(new FieldViolation(BUDGET, RULE, "PROJECT or later needs a budget above 0"));
+        }
+        if (gates.negotiationQuote() && Stage.NEGOTIATION.isReachedBy(o.stage) && clears(patch, QUOTE_AMOUNT)) {
+            cleared.add(new FieldViolation(QUOTE_AMOUNT, RULE, "NEGOTIATION or later needs a quoteAmount"));
+        }
+        return cleared;
+    }
+
+    private static boolean clears(MergePatch<OpportunityPatch> patch, String field) {
+        return patch.has(field) && patch.value(field) == null;
     }
 
     /** Every missing piece of evidence for reaching {@code target}, in funnel order; empty when it may go. */

@@ -96,6 +96,24 @@ class CustomerPatchIT {
     }
 
     @Test
+    void aMergePatchClearsAnOptionalFieldWithNullAndRecordsIt() {
+        String id = create(repToken, Map.of("name", uniqueName("扬州广陵"), "industry", "制造业"));
+        long v = version(repToken, id);
+
+        as(repToken).header("If-Match", String.valueOf(v)).contentType("application/merge-patch+json")
+                .body("{\"industry\": null}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200)
+                .body("industry", nullValue())
+                .body("version", equalTo((int) v + 1));
+
+        as(repToken).get("/api/v1/customers/" + id + "/history").then().statusCode(200)
+                .body("items.change", contains("CREATED", "UPDATED"))
+                .body("items[1].details.field", equalTo("industry"))
+                .body("items[1].details.from", equalTo("制造业"))
+                .body("items[1].details.to", nullValue());
+    }
+
+    @Test
     void unknownAndServerOwnedFieldsAreRefusedByName() {
         String id = create(repToken, Map.of("name", uniqueName("镇江丹徒")));
         long v = version(repToken, id);

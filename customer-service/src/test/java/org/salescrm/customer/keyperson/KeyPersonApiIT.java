@@ -162,6 +162,26 @@ class KeyPersonApiIT {
     }
 
     @Test
+    void aMergePatchClearsOptionalDetailsButNotTheNameNorWhatTheServerOwns() {
+        String rep = newRep("east");
+        String id = keyPerson(rep, customer(rep), Map.of("name", "周总", "title", "总经理", "attitude", "SUPPORTER"));
+
+        as(rep).header("If-Match", "0").contentType("application/merge-patch+json")
+                .body("{\"title\": null, \"attitude\": null}")
+                .patch("/api/v1/key-persons/" + id).then().statusCode(200)
+                .body("title", nullValue()).body("attitude", nullValue()).body("name", equalTo("周总"))
+                .body("version", equalTo(1));
+        as(rep).header("If-Match", "1").contentType("application/merge-patch+json").body("{\"name\": null}")
+                .patch("/api/v1/key-persons/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("name")).body("errors[0].rule", equalTo("NotNull"));
+        as(rep).header("If-Match", "1").body(Map.of("active", false))
+                .patch("/api/v1/key-persons/" + id).then().statusCode(400)
+                .body("type", equalTo("https://salescrm.dev/problems/read-only-field"))
+                .body("errors[0].field", equalTo("active"));
+        as(rep).get("/api/v1/key-persons/" + id).then().body("version", equalTo(1)).body("active", equalTo(true));
+    }
+
+    @Test
     void repCannotSeeOrChangeAnotherRepsKeyPerson() {
         String owner = newRep("east");
         String other = newRep("east");

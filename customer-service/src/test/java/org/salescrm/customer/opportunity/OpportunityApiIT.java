@@ -293,6 +293,32 @@ class OpportunityApiIT {
     }
 
     @Test
+    void aMergePatchClearsAnOptionalFieldButNeitherARequiredOneNorTheEvidenceOfAStageReached() {
+        String rep = newRep("east");
+        String id = open(rep, customer(rep));
+        patch(rep, id, Map.of("budget", 50000, "quoteAmount", 60000)).statusCode(200);
+
+        as(rep).header("If-Match", "1").contentType("application/merge-patch+json").body("{\"quoteAmount\": null}")
+                .patch("/api/v1/opportunities/" + id).then().statusCode(200)
+                .body("quoteAmount", nullValue()).body("budget", equalTo(50000)).body("version", equalTo(2));
+        as(rep).get("/api/v1/opportunities/" + id + "/changes").then().statusCode(200)
+                .body("items.field", contains("budget", "quoteAmount", "quoteAmount"))
+                .body("items[2].from", equalTo("60000"))
+                .body("items[2].to", nullValue());
+
+        move(rep, id, Map.of("stage", "PROJECT")).statusCode(200);
+        java.util.HashMap<String, Object> clearBudget = new java.util.HashMap<>();
+        clearBudget.put("budget", null);
+        patch(rep, id, clearBudget).statusCode(422)
+                .body("errors[0].field", equalTo("budget")).body("errors[0].rule", equalTo("evidence"));
+        java.util.HashMap<String, Object> clearAmount = new java.util.HashMap<>();
+        clearAmount.put("amount", null);
+        patch(rep, id, clearAmount).statusCode(422)
+                .body("errors[0].field", equalTo("amount")).body("errors[0].rule", equalTo("NotNull"));
+        as(rep).get("/api/v1/opportunities/" + id).then().body("budget", equalTo(50000)).body("version", equalTo(3));
+    }
+
+    @Test
     void serverOwnedAndUnknownFieldsAreRefused() {
         String rep = newRep("east");
         String customerId = customer(rep);
@@ -304,7 +330,10 @@ class OpportunityApiIT {
         }
         String id = open(rep, customerId);
         patch(rep, id, Map.of("stage", "WON")).statusCode(400).body("errors[0].field", equalTo("stage"));
-        patch(rep, id, Map.of("ownerId", "rep-east-2")).statusCode(400).body("errors[0].field", equalTo("ownerId"));
+        patch(rep, id, Map.of("ownerId", "rep-east-2")).statusCode(400).body("errors[0].field", equalTo("ownerId"))
+                .body("type", equalTo("https://salescrm.dev/problems/read-only-field"));
+        patch(rep, id, Map.of("nickname", "x")).statusCode(400).body("errors[0].field", equalTo("nickname"))
+                .body("type", equalTo("https://salescrm.dev/problems/unknown-field"));
     }
 
     @Test

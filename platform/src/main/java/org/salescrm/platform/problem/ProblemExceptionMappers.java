@@ -2,9 +2,9 @@ package org.salescrm.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,55 +51,14 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(headers, 422, "validation", violations, Map.of(), "validation", fields);
     }
 
-    @ServerExceptionMapper
-    public Response unknownField(HttpHeaders headers, UnrecognizedPropertyException e) {
-        String field = path(e);
-        return ProblemResponses.of(headers, 400, "unknown-field",
-                List.of(new FieldViolation(field, "unknown", "not a field of this request")), Map.of(),
-                "unknown-field", field);
-    }
-
     /**
-     * A value of the wrong form is malformed input (400); a well-formed value outside an enum's
-     * names (`"method": "TELEPATHY"`) is valid JSON that breaks a rule (422), like any other rule.
+     * Jackson could not bind the body: an unknown field, a value of the wrong form or type. The
+     * subclasses are named so this mapper, not the framework's own one for them, answers.
      */
-    @ServerExceptionMapper
-    public Response badValue(HttpHeaders headers, InvalidFormatException e) {
-        String field = path(e);
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            return notOneOf(headers, field, e.getTargetType());
-        }
-        return ProblemResponses.of(headers, 400, "malformed-field",
-                List.of(new FieldViolation(field, "format", String.valueOf(e.getValue()))), Map.of(),
-                "malformed-field", field, e.getValue());
-    }
-
-    private static Response notOneOf(HttpHeaders headers, String field, Class<?> enumType) {
-        String allowed = Arrays.stream(enumType.getEnumConstants()).map(String::valueOf)
-                .collect(Collectors.joining(", "));
-        return ProblemResponses.of(headers, 422, "validation",
-                List.of(new FieldViolation(field, "oneOf", "must be one of " + allowed)), Map.of(), "validation", field);
-    }
-
-    /**
-     * A value of the wrong shape (an object or a list where text is expected, a list for the whole
-     * body). Named here because quarkus-rest-jackson has a mapper of its own for it, which answers
-     * plain JSON rather than problem+json.
-     */
-    @ServerExceptionMapper
-    public Response wrongShape(HttpHeaders headers, MismatchedInputException e) {
-        return badShape(headers, e);
-    }
-
-    @ServerExceptionMapper
-    public Response badShape(HttpHeaders headers, JsonMappingException e) {
-        String field = path(e);
-        if (field.isEmpty()) {
-            return ProblemResponses.of(headers, 400, "malformed-json", List.of(), Map.of(), "malformed-json",
-                    "the body is not a JSON object of this request's fields");
-        }
-        return ProblemResponses.of(headers, 400, "malformed-field",
-                List.of(new FieldViolation(field, "type", "wrong type")), Map.of(), "malformed-field", field, "");
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class})
+    public Response unbound(HttpHeaders headers, JsonMappingException e) {
+        return ProblemResponses.of(headers, JsonProblems.of(e));
     }
 
     /** JSON past the parser's limits (nesting over 1,000 deep, a number of thousands of digits) is malformed input too. */
@@ -184,11 +142,5 @@ public class ProblemExceptionMappers {
     static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

@@ -1,10 +1,12 @@
 package org.salescrm.goal.evaluation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -12,10 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.patch.MergePatch;
+import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 import org.salescrm.goal.period.Period;
@@ -26,10 +32,12 @@ public class EvaluationResource {
 
     private final EvaluationService service;
     private final CurrentCaller caller;
+    private final MergePatches patches;
 
-    public EvaluationResource(EvaluationService service, CurrentCaller caller) {
+    public EvaluationResource(EvaluationService service, CurrentCaller caller, MergePatches patches) {
         this.service = service;
         this.caller = caller;
+        this.patches = patches;
     }
 
     @POST
@@ -56,9 +64,12 @@ public class EvaluationResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatches.MEDIA_TYPE})
+    @RequestBodySchema(EvaluationPatch.class)
     public Uni<EvaluationView> review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                      @Valid @NotNull EvaluationPatch patch) {
+                                      JsonNode body) {
         long version = IfMatch.version(ifMatch);
+        MergePatch<EvaluationPatch> patch = patches.read(body, EvaluationPatch.class, EvaluationPatch.SERVER_OWNED);
         return service.review(id, patch, version, caller.get());
     }
 }

@@ -17,6 +17,7 @@ import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
@@ -147,25 +148,26 @@ public class EvaluationService {
      * admin) writes the improvement plan and comment. Each only their own fields.
      */
     @WithTransaction
-    public Uni<EvaluationView> review(UUID id, EvaluationPatch patch, long expectedVersion, Caller caller) {
+    public Uni<EvaluationView> review(UUID id, MergePatch<EvaluationPatch> patch, long expectedVersion,
+                                      Caller caller) {
         return visible(id, caller).chain(e -> {
             boolean isRep = caller.id().equals(e.repId);
             boolean isReviewer = caller.isAdmin() || caller.isManager() && caller.visibleTeams().contains(e.ownerTeam);
-            if (patch.touchesManagerFields() && !isReviewer) {
+            if (EvaluationPatch.touchesManagerFields(patch) && !isReviewer) {
                 return Uni.createFrom().failure(Problems.forbidden("evaluation-manager-fields"));
             }
-            if (patch.repFeedback() != null && !isRep) {
+            if (patch.has("repFeedback") && !isRep) {
                 return Uni.createFrom().failure(Problems.forbidden("evaluation-rep-field"));
             }
             IfMatch.check(expectedVersion, e.version);
-            if (patch.improvementPlan() != null) {
-                e.improvementPlan = patch.improvementPlan();
-            }
-            if (patch.managerComment() != null) {
-                e.managerComment = patch.managerComment();
-            }
-            if (patch.repFeedback() != null) {
-                e.repFeedback = patch.repFeedback();
+            boolean changed = !patch.changes()
+                    .set("improvementPlan", EvaluationPatch::improvementPlan, e.improvementPlan,
+                            v -> e.improvementPlan = v)
+                    .set("managerComment", EvaluationPatch::managerComment, e.managerComment, v -> e.managerComment = v)
+                    .set("repFeedback", EvaluationPatch::repFeedback, e.repFeedback, v -> e.repFeedback = v)
+                    .list().isEmpty();
+            if (!changed) {
+                return Uni.createFrom().item(EvaluationView.of(e));
             }
             e.updatedAt = clock.instant();
             return evaluations.persistAndFlush(e).map(EvaluationView::of);

@@ -1,6 +1,5 @@
 package org.salescrm.goal.goal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,36 +29,26 @@ public class Goal {
     public Metric metric;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "scope_level")
     public ScopeLevel scopeLevel;
 
-    @Column(name = "scope_id")
     public String scopeId;
 
     public BigDecimal target;
 
-    @Column(name = "parent_id")
     public UUID parentId;
 
-    @Column(name = "owner_id")
     public String ownerId;
 
-    @Column(name = "owner_team")
     public String ownerTeam;
 
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
@@ -44,12 +43,8 @@ public class GoalResource {
     public Uni<RestResponse<GoalView>> create(@Valid @NotNull GoalRequest request,
                                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.create(request, caller.get(), key).map(created -> {
-            GoalView goal = created.resource();
-            return created.replayed() ? RestResponse.ok(goal)
-                    : RestResponse.ResponseBuilder.<GoalView>created(URI.create("/api/v1/goals/" + goal.id()))
-                            .entity(goal).build();
-        });
+        return service.create(request, caller.get(), key)
+                .map(created -> created.answer(goal -> goal, GoalView::id, "/api/v1/goals"));
     }
 
     @GET

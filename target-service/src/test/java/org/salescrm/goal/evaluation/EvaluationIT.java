@@ -156,7 +156,8 @@ class EvaluationIT {
         as(manager).body(Map.of("improvementPlan", "每周新增两家客户")).patch("/api/v1/evaluations/{id}", id)
                 .then().statusCode(428);
         as(manager).header("If-Match", version).body(Map.of("score", 100)).patch("/api/v1/evaluations/{id}", id)
-                .then().statusCode(400);
+                .then().statusCode(400).body("type", equalTo("https://salescrm.dev/problems/read-only-field"))
+                .body("errors[0].field", equalTo("score"));
         as(manager).header("If-Match", version)
                 .body(Map.of("improvementPlan", "每周新增两家客户", "managerComment", "开局不错"))
                 .patch("/api/v1/evaluations/{id}", id).then().statusCode(200)
@@ -168,6 +169,16 @@ class EvaluationIT {
                 .body("repFeedback", equalTo("收到，会加强拜访"))
                 .body("improvementPlan", equalTo("每周新增两家客户"))
                 .body("managerComment", equalTo("开局不错"));
+        // a merge patch's null clears the comment and leaves what it does not name
+        as(manager).header("If-Match", version + 2).contentType("application/merge-patch+json")
+                .body("{\"managerComment\": null}")
+                .patch("/api/v1/evaluations/{id}", id).then().statusCode(200)
+                .body("managerComment", equalTo(null))
+                .body("improvementPlan", equalTo("每周新增两家客户"))
+                .body("repFeedback", equalTo("收到，会加强拜访"));
+        as(repToken).header("If-Match", version + 3).contentType("application/merge-patch+json")
+                .body("{\"managerComment\": null}")
+                .patch("/api/v1/evaluations/{id}", id).then().statusCode(403);
     }
 
     private static ValidatableResponse evaluationOf(String token, String rep) {

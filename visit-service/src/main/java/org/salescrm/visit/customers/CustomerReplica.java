@@ -1,6 +1,5 @@
 package org.salescrm.visit.customers;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,19 +11,15 @@ import java.util.UUID;
 public class CustomerReplica {
 
     @Id
-    @Column(name = "customer_id")
     public UUID customerId;
 
     public String name;
     public String grade;
 
     /** Null while the customer sits in the public pool. */
-    @Column(name = "owner_id")
     public String ownerId;
 
-    @Column(name = "owner_team")
     public String ownerTeam;
 
-    @Column(name = "aggregate_version")
     public long aggregateVersion;
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
@@ -38,12 +37,8 @@ public class FollowUpResource {
     public Uni<RestResponse<FollowUpView>> create(@Valid @NotNull FollowUpRequest request,
                                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.create(request, caller.get(), key).map(created -> {
-            FollowUpView view = FollowUpView.of(created.resource(), service.today());
-            return created.replayed() ? RestResponse.ok(view)
-                    : RestResponse.ResponseBuilder.<FollowUpView>created(URI.create("/api/v1/follow-ups/" + view.id()))
-                            .entity(view).build();
-        });
+        return service.create(request, caller.get(), key).map(created -> created.answer(
+                followUp -> FollowUpView.of(followUp, service.today()), FollowUpView::id, "/api/v1/follow-ups"));
     }
 
     @GET

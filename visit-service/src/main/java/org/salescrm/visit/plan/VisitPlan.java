@@ -1,6 +1,5 @@
 package org.salescrm.visit.plan;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,24 +19,19 @@ public class VisitPlan {
     @Id
     public UUID id;
 
-    @Column(name = "owner_id")
     public String ownerId;
 
-    @Column(name = "owner_team")
     public String ownerTeam;
 
     public LocalDate day;
 
     @Convert(converter = UuidListConverter.class)
-    @Column(name = "customer_ids")
     public List<UUID> customerIds;
 
     @Version
     public Long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -1,6 +1,5 @@
 package org.salescrm.visit.visit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,24 +14,18 @@ public class VisitCorrection {
     @Id
     public UUID id;
 
-    @Column(name = "visit_id")
     public UUID visitId;
 
     /** The visit's version the correction produced. */
-    @Column(name = "visit_version")
     public long visitVersion;
 
-    @Column(name = "changed_at")
     public Instant changedAt;
 
-    @Column(name = "changed_by")
     public String changedBy;
 
     public String field;
 
-    @Column(name = "from_value")
     public String fromValue;
 
-    @Column(name = "to_value")
     public String toValue;
 }

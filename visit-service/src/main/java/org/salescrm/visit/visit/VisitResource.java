@@ -1,10 +1,12 @@
 package org.salescrm.visit.visit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -12,12 +14,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.patch.MergePatch;
+import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.problem.Problems;
@@ -30,10 +35,12 @@ public class VisitResource {
 
     private final VisitService service;
     private final CurrentCaller caller;
+    private final MergePatches patches;
 
-    public VisitResource(VisitService service, CurrentCaller caller) {
+    public VisitResource(VisitService service, CurrentCaller caller, MergePatches patches) {
         this.service = service;
         this.caller = caller;
+        this.patches = patches;
     }
 
     /** 201 with the new visit; 200 with the first one when the same clientId or Idempotency-Key comes again. */
@@ -41,12 +48,8 @@ public class VisitResource {
     public Uni<RestResponse<VisitView>> log(@Valid @NotNull VisitRequest request,
                                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.log(request, caller.get(), key).map(created -> {
-            VisitView view = VisitView.of(created.resource());
-            return created.replayed() ? RestResponse.ok(view)
-                    : RestResponse.ResponseBuilder.<VisitView>created(URI.create("/api/v1/visits/" + view.id()))
-                            .entity(view).build();
-        });
+        return service.log(request, caller.get(), key)
+                .map(created -> created.answer(VisitView::of, VisitView::id, "/api/v1/visits"));
     }
 
     @GET
@@ -75,9 +78,12 @@ public class VisitResource {
     /** A correction, against the version the client read; the earlier text stays in the history. */
     @PATCH
     @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatches.MEDIA_TYPE})
+    @RequestBodySchema(VisitPatch.class)
     public Uni<VisitView> correct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                  @Valid @NotNull VisitPatch patch) {
+                                  JsonNode body) {
         long expected = IfMatch.version(ifMatch);
+        MergePatch<VisitPatch> patch = patches.read(body, VisitPatch.class, VisitPatch.SERVER_OWNED);
         return service.correct(id, patch, expected, caller.get()).map(VisitView::of);
     }
 

@@ -18,6 +18,7 @@ import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
+import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
@@ -162,7 +163,7 @@ public class VisitService {
      * Corrects a visit: each changed field's earlier text is kept as a correction, effective is
      * recomputed and VisitCorrected goes out. A patch that changes nothing changes nothing.
      */
-    public Uni<Visit> correct(UUID id, VisitPatch patch, long expectedVersion, Caller caller) {
+    public Uni<Visit> correct(UUID id, MergePatch<VisitPatch> patch, long expectedVersion, Caller caller) {
         return Panache.withTransaction(() -> visits.findVisible(id, caller)
                 .onItem().ifNull().failWith(() -> Problems.notFound("visit", id))
                 .chain(visit -> {
@@ -187,31 +188,19 @@ public class VisitService {
         return corrections.persist(changes).replaceWithVoid();
     }
 
-    private static List<VisitCorrection> applyPatch(Visit visit, VisitPatch patch, String by, Instant now) {
-        List<VisitCorrection> changes = new ArrayList<>();
-        if (patch.summary() != null && !patch.summary().strip().equals(visit.summary)) {
-            changes.add(correction(visit, "summary", visit.summary, patch.summary().strip(), by, now));
-            visit.summary = patch.summary().strip();
-        }
-        if (patch.customerFeedback() != null && !patch.customerFeedback().equals(visit.customerFeedback)) {
-            changes.add(correction(visit, "customerFeedback", visit.customerFeedback, patch.customerFeedback(), by, now));
-            visit.customerFeedback = patch.customerFeedback();
-        }
-        if (patch.needs() != null && !patch.needs().equals(visit.needs)) {
-            changes.add(correction(visit, "needs", visit.needs, patch.needs(), by, now));
-            visit.needs = patch.needs();
-        }
-        if (patch.sentiment() != null && patch.sentiment() != visit.sentiment) {
-            changes.add(correction(visit, "sentiment", Objects.toString(visit.sentiment, null),
-                    patch.sentiment().name(), by, now));
-            visit.sentiment = patch.sentiment();
-        }
-        if (patch.purposeAchieved() != null && !patch.purposeAchieved().equals(visit.purposeAchieved)) {
-            changes.add(correction(visit, "purposeAchieved", Objects.toString(visit.purposeAchieved, null),
-                    patch.purposeAchieved().toString(), by, now));
-            visit.purposeAchieved = patch.purposeAchieved();
-        }
-        return changes;
+    private static List<VisitCorrection> applyPatch(Visit visit, MergePatch<VisitPatch> patch, String by, Instant now) {
+        return patch.changes()
+                .set("summary", p -> p.summary().strip(), visit.summary, v -> visit.summary = v)
+                .set("customerFeedback", VisitPatch::customerFeedback, visit.customerFeedback,
+                        v -> visit.customerFeedback = v)
+                .set("needs", VisitPatch::needs, visit.needs, v -> visit.needs = v)
+                .set("sentiment", VisitPatch::sentiment, visit.sentiment, v -> visit.sentiment = v)
+                .set("purposeAchieved", VisitPatch::purposeAchieved, visit.purposeAchieved,
+                        v -> visit.purposeAchieved = v)
+                .list().stream()
+                .map(change -> correction(visit, change.field(), Objects.toString(change.from(), null),
+                        Objects.toString(change.to(), null), by, now))
+                .toList();
     }
 
     private static VisitCorrection correction(Visit visit, String field, String from, String to, String by,

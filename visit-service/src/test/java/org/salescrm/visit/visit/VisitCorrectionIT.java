@@ -109,4 +109,41 @@ class VisitCorrectionIT {
                 .patch("/api/v1/visits/" + id).then().statusCode(404);
         as(REP_EAST_1).get("/api/v1/visits/" + id).then().statusCode(200).body("version", equalTo(0));
     }
+
+    @Test
+    void aMergePatchClearsOptionalFieldsWithNullAndKeepsTheClearedTextInHistory() {
+        UUID customer = customerOf(db, "rep-east-1", "east");
+        Map<String, Object> body = VisitApiIT.effectiveVisit(customer);
+        body.put("customerFeedback", "很满意");
+        String id = VisitApiIT.log(REP_EAST_1, body).then().statusCode(201).extract().path("id");
+
+        as(REP_EAST_1).header("If-Match", "0").contentType("application/merge-patch+json")
+                .body("{\"customerFeedback\": null, \"purposeAchieved\": null}")
+                .patch("/api/v1/visits/" + id).then().statusCode(200)
+                .body("customerFeedback", equalTo(null))
+                .body("purposeAchieved", equalTo(null))
+                .body("effective", equalTo(false))
+                .body("version", equalTo(1));
+
+        List<Map<String, Object>> items = as(REP_EAST_1).get("/api/v1/visits/" + id + "/history").path("items");
+        assertThat(items).extracting(i -> i.get("field")).containsExactlyInAnyOrder("customerFeedback", "purposeAchieved");
+        assertThat(items.stream().filter(i -> "customerFeedback".equals(i.get("field"))).findFirst().orElseThrow())
+                .containsEntry("from", "很满意").containsEntry("to", null);
+    }
+
+    @Test
+    void aRequiredFieldCannotBeClearedNorAServerOwnedOneSet() {
+        UUID customer = customerOf(db, "rep-east-1", "east");
+        String id = VisitApiIT.log(REP_EAST_1, VisitApiIT.visit(customer)).then().statusCode(201).extract().path("id");
+
+        as(REP_EAST_1).header("If-Match", "0").contentType("application/merge-patch+json")
+                .body("{\"summary\": null}")
+                .patch("/api/v1/visits/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("summary")).body("errors[0].rule", equalTo("NotNull"));
+        as(REP_EAST_1).header("If-Match", "0").body(Map.of("effective", true))
+                .patch("/api/v1/visits/" + id).then().statusCode(400)
+                .body("type", equalTo("https://salescrm.dev/problems/read-only-field"))
+                .body("errors[0].field", equalTo("effective"));
+        as(REP_EAST_1).get("/api/v1/visits/" + id).then().statusCode(200).body("version", equalTo(0));
+    }
 }

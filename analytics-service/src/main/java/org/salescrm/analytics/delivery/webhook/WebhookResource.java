@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
@@ -40,11 +39,8 @@ public class WebhookResource {
     public Uni<RestResponse<WebhookView>> create(@Valid @NotNull WebhookRequest request,
                                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.create(request, caller.get(), key).map(created -> created.replayed()
-                ? RestResponse.ok(created.resource())
-                : RestResponse.ResponseBuilder.<WebhookView>created(
-                        URI.create("/api/v1/webhooks/" + created.resource().id()))
-                        .entity(created.resource()).build());
+        return service.create(request, caller.get(), key)
+                .map(created -> created.answer(view -> view, WebhookView::id, "/api/v1/webhooks"));
     }
 
     @GET
