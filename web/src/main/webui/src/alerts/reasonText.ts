@@ -1,0 +1,11 @@
+import type { AlertReason } from '@/lib/api/types'
+import type { Formatters } from '@/lib/format'
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** A reason in plain words with its numbers; a code the app does not know yet shows the service's message. */
+export function reasonText(r: AlertReason, t: Translate, f: Formatters): string {
+  const key = `alerts.reason.${r.code}`
+  const text = t(key, { value: f.decimal(r.value), threshold: f.decimal(r.threshold) })
+  return text === key ? r.message : text
+}
