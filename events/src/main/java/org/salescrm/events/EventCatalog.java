@@ -27,6 +27,7 @@ import org.salescrm.events.target.GoalSet;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
+import org.salescrm.events.visit.FollowUpReassigned;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
 
@@ -52,6 +53,7 @@ public final class EventCatalog {
             new EventType<>(FollowUpCreated.TYPE, FollowUpCreated.class, Topics.FOLLOW_UPS),
             new EventType<>(FollowUpCompleted.TYPE, FollowUpCompleted.class, Topics.FOLLOW_UPS),
             new EventType<>(FollowUpOverdue.TYPE, FollowUpOverdue.class, Topics.FOLLOW_UPS),
+            new EventType<>(FollowUpReassigned.TYPE, FollowUpReassigned.class, Topics.FOLLOW_UPS),
             new EventType<>(GoalSet.TYPE, GoalSet.class, Topics.GOALS),
             new EventType<>(GoalAcknowledged.TYPE, GoalAcknowledged.class, Topics.GOALS),
             new EventType<>(EvaluationPublished.TYPE, EvaluationPublished.class, Topics.GOALS),

@@ -14,6 +14,7 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
@@ -40,6 +41,14 @@ public final class TestEvents {
         Instant at = wonOn.atTime(15, 0).atZone(SHANGHAI).toInstant();
         return new OpportunityWon(UUID.randomUUID(), UUID.randomUUID(), 7, rep, team, at, customer,
                 new BigDecimal(amount), "CNY", productLine, wonOn, wonOn.minusMonths(2), wonOn, wonOn);
+    }
+
+    /** The won deal moved back out of WON (to NEGOTIATION) on {@code on}, one version later. */
+    public static OpportunityStageChanged unwon(OpportunityWon won, LocalDate on) {
+        return new OpportunityStageChanged(UUID.randomUUID(), won.aggregateId(), won.aggregateVersion() + 1,
+                won.ownerId(), won.ownerTeam(), on.atTime(11, 0).atZone(SHANGHAI).toInstant(), won.customerId(), "WON",
+                "NEGOTIATION", 80, "首付款被退回", true, won.amount(), won.currency(), won.productLine(), on,
+                won.ownerId());
     }
 
     public static CustomerCreated created(String rep, String team, LocalDate on) {

@@ -4,6 +4,7 @@ package org.salescrm.visit;
 public final class Channels {
 
     public static final String CUSTOMERS = "customers";
+    public static final String OPPORTUNITIES = "opportunities";
 
     private Channels() {
     }

@@ -11,17 +11,24 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.salescrm.events.DomainEvent;
+import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.OpportunityOpened;
+import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
@@ -73,15 +80,56 @@ public final class Fixtures {
         awaitReplicaVersion(db, customerId, version);
     }
 
+    /** An active key person of the customer, as customer-service announces it, once the replica holds it. */
+    public static UUID keyPersonOf(Pool db, UUID customerId) {
+        UUID id = UUID.randomUUID();
+        publish(new KeyPersonAdded(UUID.randomUUID(), id, 0, null, null, Instant.now(), customerId, "王女士",
+                "采购总监", "采购部", "DECISION_MAKER", "ECONOMIC_BUYER", "SUPPORTER", null));
+        awaitRow(db, "SELECT count(*) FROM key_person_replica WHERE key_person_id = $1 AND aggregate_version = 0", id);
+        return id;
+    }
+
+    /** The key person left the customer (at version 1), once the replica knows. */
+    public static void keyPersonLeft(Pool db, UUID keyPersonId, UUID customerId) {
+        publish(new KeyPersonLeft(UUID.randomUUID(), keyPersonId, 1, null, null, Instant.now(), customerId, "王女士",
+                "DECISION_MAKER", LocalDate.now(), true, 0));
+        awaitRow(db, "SELECT count(*) FROM key_person_replica WHERE key_person_id = $1 AND NOT active", keyPersonId);
+    }
+
+    /** An OPEN opportunity of the customer, as crm.opportunities announces it, once the replica holds it. */
+    public static UUID opportunityOf(Pool db, UUID customerId, String owner, String team) {
+        UUID id = UUID.randomUUID();
+        publish(new OpportunityOpened(UUID.randomUUID(), id, 0, owner, team, Instant.now(), customerId, "MES 二期",
+                new BigDecimal("300000"), "CNY", "MES", "TARGET", 5, LocalDate.now().plusMonths(2),
+                LocalDate.now()));
+        awaitRow(db, "SELECT count(*) FROM opportunity_replica WHERE opportunity_id = $1", id);
+        return id;
+    }
+
+    /** The opportunity moves to {@code toStage} at {@code version}; to WON it is closed. */
+    public static void opportunityMoved(Pool db, UUID opportunityId, UUID customerId, long version, String from,
+                                        String toStage) {
+        publish(new OpportunityStageChanged(UUID.randomUUID(), opportunityId, version, "rep-east-1", "east",
+                Instant.now(), customerId, from, toStage, 100, "test", false, new BigDecimal("300000"),
+                "CNY", "MES", LocalDate.now(), "rep-east-1"));
+        awaitRow(db, "SELECT count(*) FROM opportunity_replica WHERE opportunity_id = $1 AND aggregate_version = "
+                + version, opportunityId);
+    }
+
+    private static void awaitRow(Pool db, String sql, UUID id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(db, sql, id) == 1);
+    }
+
     /** Publishes as customer-service's outbox relay does: key = customer id, the CloudEvents envelope as text. */
     public static void publish(DomainEvent event) {
         publish(event.partitionKey().toString(), event);
     }
 
-    /** On another record key: a marker on the key of an earlier event is applied only after that one. */
+    /** On another record key (its type's topic): a marker on the key of an earlier event is applied only after that one. */
     public static void publish(String key, DomainEvent event) {
         String json = EventCodec.write(EventCodec.envelope(event, "/customer-service", Instant.now()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CUSTOMERS, key, json);
+        String topic = EventCatalog.typeOf(event.getClass()).topic();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         record.headers().add("content-type",
                 "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));

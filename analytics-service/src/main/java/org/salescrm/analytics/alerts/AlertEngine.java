@@ -18,22 +18,24 @@ import java.util.UUID;
 import org.salescrm.analytics.Sql;
 
 /**
- * Runs both rules for a set of customers (churn for the customer, stall for each of its
- * opportunities) and settles their alerts. Needs an open transaction: the batch's or the scan's.
+ * Runs the rules for a set of customers (churn and reclaim warning for the customer, stall for each
+ * of its opportunities) and settles their alerts. Needs an open transaction: the batch's or the scan's.
  */
 @ApplicationScoped
 public class AlertEngine {
 
     private final StallRule stall;
     private final ChurnRule churn;
+    private final ReclaimWarningRule reclaim;
     private final ChurnConfig churnConfig;
     private final AlertLifecycle lifecycle;
     private final Clock clock;
 
-    public AlertEngine(StallRule stall, ChurnRule churn, ChurnConfig churnConfig, AlertLifecycle lifecycle,
-                       Clock clock) {
+    public AlertEngine(StallRule stall, ChurnRule churn, ReclaimWarningRule reclaim, ChurnConfig churnConfig,
+                       AlertLifecycle lifecycle, Clock clock) {
         this.stall = stall;
         this.churn = churn;
+        this.reclaim = reclaim;
         this.churnConfig = churnConfig;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -46,7 +48,7 @@ public class AlertEngine {
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
         return opportunities(ids).chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
-                .chain(signals -> {
+                .chain(signals -> reclaimWarnings(ids).chain(warnings -> {
                     List<Finding> findings = new ArrayList<>();
                     opportunities.forEach(o -> findings.add(stall.evaluate(o,
                             medians.get(o.ownerTeam() + "|" + o.stage()), now, clock.getZone())));
@@ -54,8 +56,9 @@ public class AlertEngine {
                     ids.stream().filter(id -> signals.stream().noneMatch(s -> s.customerId().equals(id)))
                             .forEach(id -> findings.add(new Finding(AlertType.CHURN_RISK, id, id, null, null,
                                     List.of(), Severity.LOW, null, false)));
+                    warnings.forEach(w -> findings.add(reclaim.evaluate(w, now, clock.getZone())));
                     return settleAll(findings, now);
-                })));
+                }))));
     }
 
     private Uni<Void> settleAll(List<Finding> findings, Instant now) {
@@ -135,5 +138,18 @@ public class AlertEngine {
                         Sql.text(r[2]), Sql.text(r[3]), Sql.number(r[4]), Sql.instant(r[5]), Sql.instant(r[6]),
                         Sql.number(r[7]), Sql.number(r[8]), Sql.number(r[9]), Sql.number(r[10]), Sql.number(r[11]),
                         Sql.instant(r[12]), Sql.number(r[13]))).toList());
+    }
+
+    /** The customers at hand ever warned: only they can have such an alert, raised or to resolve. */
+    private Uni<List<ReclaimWarningState>> reclaimWarnings(List<UUID> customerIds) {
+        return Sql.rows("""
+                SELECT c.customer_id, c.owner_id, c.owner_team, c.reclaim_warned_at, c.reclaim_warned_owner,
+                       c.reclaim_on, c.reclaim_days_silent,
+                       (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id)
+                FROM customer_fact c WHERE c.customer_id IN (?1) AND c.reclaim_warned_at IS NOT NULL
+                ORDER BY c.customer_id""", customerIds)
+                .map(rows -> rows.stream().map(r -> new ReclaimWarningState(Sql.uuid(r[0]), Sql.text(r[1]),
+                        Sql.text(r[2]), Sql.instant(r[3]), Sql.text(r[4]), Sql.date(r[5]),
+                        r[6] == null ? null : (int) Sql.number(r[6]), Sql.instant(r[7]))).toList());
     }
 }

@@ -41,9 +41,12 @@ public class AlertResource {
                                      @QueryParam("ownerId") @Size(max = 200) String ownerId,
                                      @QueryParam("team") @Size(max = 200) String team,
                                      @QueryParam("customerId") String customerId,
+                                     @QueryParam("severity") String severity,
+                                     @QueryParam("escalated") String escalated,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         AlertFilter filter = new AlertFilter(QueryValues.oneOf("status", status, AlertStatus.class),
-                QueryValues.oneOf("type", type, AlertType.class), ownerId, team, QueryValues.uuid("customerId", customerId));
+                QueryValues.oneOf("type", type, AlertType.class), ownerId, team, QueryValues.uuid("customerId", customerId),
+                QueryValues.oneOf("severity", severity, Severity.class), QueryValues.flag("escalated", escalated));
         return service.list(filter, PageRequest.of(limit, cursor), caller.get());
     }
 

@@ -48,6 +48,8 @@ public class AlertService {
         add(conditions, parameters, "ownerId = :ownerId", "ownerId", filter.ownerId());
         add(conditions, parameters, "ownerTeam = :team", "team", filter.team());
         add(conditions, parameters, "customerId = :customerId", "customerId", filter.customerId());
+        add(conditions, parameters, "severity = :severity", "severity", filter.severity());
+        add(conditions, parameters, "escalated = :escalated", "escalated", filter.escalated());
         if (page.after() != null) {
             conditions.add("(raisedAt < :afterAt or (raisedAt = :afterAt and id < :afterId))");
             parameters.put("afterAt", page.after().sortInstant());

@@ -9,6 +9,7 @@ import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.customer.CustomerReclaimWarning;
 import org.salescrm.events.customer.CustomerUpdated;
 import org.salescrm.events.customer.DecisionMakerLost;
 import org.salescrm.events.customer.KeyPersonAdded;
@@ -56,6 +57,9 @@ public class CustomerFacts {
                     .chain(() -> e.wasDecisionMaker() && e.activeDecisionMakersLeft() == 0
                             ? decisionMakerLeft(e.customerId(), e.occurredAt()) : Uni.createFrom().voidItem());
         }
+        if (event instanceof CustomerReclaimWarning e) {
+            return reclaimWarning(e);
+        }
         if (event instanceof DecisionMakerLost e) {
             return decisionMakerLeft(e.aggregateId(), e.occurredAt());
         }
@@ -92,5 +96,18 @@ public class CustomerFacts {
         return Sql.update("""
                         UPDATE customer_fact SET decision_maker_left_at = GREATEST(decision_maker_left_at, ?2)
                         WHERE customer_id = ?1""", customerId, Sql.at(at)).replaceWithVoid();
+    }
+
+    /**
+     * The latest warning wins. It repeats the customer's version (it changes no state), so it is
+     * applied by event id through the inbox, never by version.
+     */
+    private Uni<Void> reclaimWarning(CustomerReclaimWarning e) {
+        return Sql.update("""
+                        UPDATE customer_fact SET reclaim_warned_at = ?2, reclaim_warned_owner = ?3, reclaim_on = ?4,
+                                                 reclaim_days_silent = ?5
+                        WHERE customer_id = ?1 AND (reclaim_warned_at IS NULL OR reclaim_warned_at < ?2)""",
+                e.aggregateId(), Sql.at(e.occurredAt()), e.ownerId(), e.reclaimOn(), e.daysSilent())
+                .replaceWithVoid();
     }
 }

@@ -7,6 +7,7 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
+import org.salescrm.events.visit.FollowUpReassigned;
 
 /** Applies crm.follow-ups to {@code follow_up_fact}: open, overdue or completed, and when. */
 @ApplicationScoped
@@ -36,6 +37,19 @@ public class FollowUpFacts {
                             WHERE follow_up_fact.status = 'OPEN'""",
                     e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
                     e.dueOn(), Sql.at(e.occurredAt()), e.aggregateVersion()).replaceWithVoid();
+        }
+        if (event instanceof FollowUpReassigned e) {
+            // moved with its customer: its overdue count and activity follow the new owner
+            return Sql.update("""
+                            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team,
+                                                        assignee_id, due_on, status, aggregate_version)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'OPEN', ?8)
+                            ON CONFLICT (follow_up_id) DO UPDATE SET
+                                owner_id = EXCLUDED.owner_id, owner_team = EXCLUDED.owner_team,
+                                assignee_id = EXCLUDED.assignee_id, aggregate_version = EXCLUDED.aggregate_version
+                            WHERE follow_up_fact.aggregate_version < EXCLUDED.aggregate_version""",
+                    e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
+                    e.dueOn(), e.aggregateVersion()).replaceWithVoid();
         }
         if (event instanceof FollowUpCompleted e) {
             return Sql.update("""

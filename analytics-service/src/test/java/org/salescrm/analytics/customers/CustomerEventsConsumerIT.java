@@ -77,7 +77,8 @@ class CustomerEventsConsumerIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> factVersion(marker.aggregateId()) != null);
         assertThat(newCustomers(rep)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", created.eventId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
+                + CustomerEventsConsumer.CONSUMER + "'", created.eventId())).isEqualTo(1);
     }
 
     @Test
@@ -157,7 +158,8 @@ class CustomerEventsConsumerIT {
                 .contains(doomed.eventId().toString())
                 .contains("permanent failure for the test");
         assertThat(factVersion(id)).isNull();
-        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", doomed.eventId())).isZero();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
+                + CustomerEventsConsumer.CONSUMER + "'", doomed.eventId())).isZero();
         deadLetters.close();
     }
 

@@ -48,7 +48,17 @@ public class CustomerService {
      * request's idempotency key gets the customer that request created.
      */
     public Uni<Created<Customer>> create(CustomerRequest request, Caller caller, String idempotencyKey) {
-        Customer customer = newCustomer(request, caller);
+        return createFor(request, caller.id(), caller.team(), caller, idempotencyKey);
+    }
+
+    /**
+     * Creates a customer owned by {@code ownerId} of {@code ownerTeam}, who gets the credit for it
+     * as a new customer; {@code caller} is recorded as who created it. The caller decides whether
+     * it may create for that owner.
+     */
+    public Uni<Created<Customer>> createFor(CustomerRequest request, String ownerId, String ownerTeam, Caller caller,
+                                            String idempotencyKey) {
+        Customer customer = newCustomer(request, ownerId, ownerTeam, caller);
         return Panache.withTransaction(() -> insertOnce(customer, caller, idempotencyKey))
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(() -> Panache.withSession(() -> duplicateOf(customer)));
@@ -172,7 +182,7 @@ public class CustomerService {
                 .map(rows -> Page.of(rows, page, CustomerRepository::cursorOf, CustomerView::of));
     }
 
-    private Customer newCustomer(CustomerRequest request, Caller caller) {
+    private Customer newCustomer(CustomerRequest request, String ownerId, String ownerTeam, Caller caller) {
         Instant now = clock.instant();
         Customer c = new Customer();
         c.id = UUID.randomUUID();
@@ -186,8 +196,8 @@ public class CustomerService {
         c.creditCode = CustomerNames.normalizeCreditCode(request.creditCode());
         c.address = request.address();
         c.grade = request.grade() == null ? "C" : request.grade();
-        c.ownerId = caller.id();
-        c.ownerTeam = caller.team();
+        c.ownerId = ownerId;
+        c.ownerTeam = ownerTeam;
         c.createdBy = caller.id();
         c.ownerSince = now;
         c.createdAt = now;

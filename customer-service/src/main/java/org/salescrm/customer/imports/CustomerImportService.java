@@ -26,13 +26,16 @@ import org.salescrm.platform.security.Caller;
  * Creates customers from a CSV file, row by row, each in its own transaction through the same
  * create as {@code POST /customers}: a bad or duplicate row is reported and never undoes the good
  * ones. Rows repeating an earlier row of the same file are duplicates of what that row became.
+ * A row's {@code ownerId} (and {@code ownerTeam}) names the rep it is created for, who owns it and
+ * gets the credit as a new customer; without one the importer owns it, as with {@code POST /customers}.
  */
 @ApplicationScoped
 public class CustomerImportService {
 
     /** The columns a header may name: the fields of {@code POST /customers}. */
     static final List<String> COLUMNS = List.of(
-            "name", "industry", "region", "scale", "source", "phone", "creditCode", "address", "grade");
+            "name", "industry", "region", "scale", "source", "phone", "creditCode", "address", "grade",
+            "ownerId", "ownerTeam");
 
     private final CustomerService customers;
     private final Validator validator;
@@ -96,8 +99,12 @@ public class CustomerImportService {
             return Uni.createFrom().item(ImportRow.invalid(number, List.of(new FieldViolation("row", "columns",
                     "has " + cells.size() + " values for " + header.size() + " columns"))));
         }
-        CustomerRequest request = request(header, cells);
+        Map<String, String> values = values(header, cells);
+        CustomerRequest request = request(values);
         List<FieldViolation> errors = violations(request);
+        RowOwner owner = RowOwner.of(values.get("ownerId"), values.get("ownerTeam"), caller);
+        errors.addAll(owner.violations());
+        errors.sort(Comparator.comparing(FieldViolation::field));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(ImportRow.invalid(number, errors));
         }
@@ -105,7 +112,7 @@ public class CustomerImportService {
         if (earlier != null) {
             return Uni.createFrom().item(ImportRow.duplicate(number, earlier));
         }
-        return customers.create(request, caller, null)
+        return customers.createFor(request, owner.ownerId(), owner.ownerTeam(), caller, null)
                 .map(created -> ImportRow.created(number, created.resource().id))
                 .onFailure(ProblemException.class).recoverWithUni(failure -> duplicateOrFail(number, failure))
                 .invoke(row -> seen.remember(request, row.customerId() != null ? row.customerId()
@@ -122,12 +129,16 @@ public class CustomerImportService {
     }
 
     /** Empty cells are absent values, as a spreadsheet leaves them. */
-    private static CustomerRequest request(List<String> header, List<String> cells) {
+    private static Map<String, String> values(List<String> header, List<String> cells) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String value = cells.get(i).strip();
             values.put(header.get(i), value.isEmpty() ? null : value);
         }
+        return values;
+    }
+
+    private static CustomerRequest request(Map<String, String> values) {
         return new CustomerRequest(values.get("name"), values.get("industry"), values.get("region"),
                 values.get("scale"), values.get("source"), values.get("phone"), values.get("creditCode"),
                 values.get("address"), values.get("grade"));

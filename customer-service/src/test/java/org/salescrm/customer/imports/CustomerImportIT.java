@@ -1,6 +1,7 @@
 package org.salescrm.customer.imports;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.salescrm.customer.PublishedEvents;
+import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.testsupport.TestTokens;
 
 /** CSV import: one report entry per row; bad and duplicate rows never stop the good ones. */
@@ -70,8 +73,8 @@ class CustomerImportIT {
 
     @Test
     void aHeaderWithUnknownColumnsOrWithoutNameIsRefusedWhole() {
-        upload("name,ownerId\n杭州" + tag + ",rep-east-2\n").statusCode(400)
-                .body("errors.field", hasItem("ownerId"));
+        upload("name,salesman\n杭州" + tag + ",rep-east-2\n").statusCode(400)
+                .body("errors.field", hasItem("salesman"));
         upload("industry\n软件\n").statusCode(400).body("errors.field", hasItem("name"));
         upload("").statusCode(400).body("type", equalTo("https://salescrm.dev/problems/import-columns"));
     }
@@ -168,5 +171,37 @@ class CustomerImportIT {
         return given().config(RestAssured.config().encoderConfig(
                         EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/customers/imports").then();
+    void aRowIsCreatedForItsOwnerWhoGetsTheCreditNotTheImportingManager() {
+        String manager = "mgr-" + UUID.randomUUID();
+        String owner = "rep-" + UUID.randomUUID();
+        String csv = String.join("\n",
+                "name,ownerId,ownerTeam",
+                "南京江宁" + tag + "有限公司," + owner + ",east",
+                "合肥蜀山" + tag + "有限公司,,",
+                "宁波北仑" + tag + "有限公司," + owner + ",west");
+        ValidatableResponse report = given().auth().oauth2(TestTokens.manager(manager, "east"))
+                .contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/customers/imports").then().statusCode(200)
+                .body("rows.status", contains("created", "created", "invalid"))
+                .body("rows[2].errors.field", contains("ownerTeam"));
+        String forRep = report.extract().path("rows[0].customerId");
+        String forManager = report.extract().path("rows[1].customerId");
+
+        given().auth().oauth2(TestTokens.rep(owner, "east")).get("/api/v1/customers/" + forRep).then()
+                .statusCode(200).body("ownerId", equalTo(owner)).body("ownerTeam", equalTo("east"));
+        CustomerCreated created = PublishedEvents.await(forRep, CustomerCreated.class, 1).get(0);
+        assertThat(created.ownerId()).isEqualTo(owner);
+        assertThat(created.ownerTeam()).isEqualTo("east");
+        assertThat(created.createdBy()).isEqualTo(manager);
+        assertThat(PublishedEvents.await(forManager, CustomerCreated.class, 1).get(0).ownerId()).isEqualTo(manager);
+    }
+
+    @Test
+    void aRepImportsForThemselvesOnly() {
+        upload("name,ownerId\n嘉兴" + tag + "有限公司,rep-east-2\n绍兴" + tag + "有限公司," + rep + "\n")
+                .statusCode(200)
+                .body("rows.status", contains("invalid", "created"))
+                .body("rows[0].errors.field", contains("ownerId"))
+                .body("rows[0].errors.rule", contains("self"));
     }
 }

@@ -124,6 +124,11 @@ final class Api {
                 pause(retryAfter(response).orElse(Duration.ofMillis(500L * attempt)));
                 continue;
             }
+            if (status == 422 && attempt < ATTEMPTS && notReplicatedYet(response.body())) {
+                // what was just written elsewhere (a customer, key person, opportunity) is still on its way
+                pause(Duration.ofMillis(500L * attempt));
+                continue;
+            }
             if (status == 401 && attempt == 1) {
                 // The token may have expired during a long load: fetch a new one once.
                 tokens.remove(user);
@@ -142,6 +147,10 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new SectionFailed(call + " interrupted");
         }
+    }
+
+    private static boolean notReplicatedYet(String body) {
+        return body != null && body.contains("-not-replicated\"");
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<String> response) {

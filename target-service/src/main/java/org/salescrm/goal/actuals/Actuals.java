@@ -55,7 +55,8 @@ public class Actuals {
     /**
      * Retention of a rep for a period: of the customers the rep won a deal with in the previous
      * period of the same kind, how many the rep won again or visited in this one. Null when the
-     * rep won no customer in the previous period: there was nobody to keep.
+     * rep won no customer in the previous period: there was nobody to keep. A deal moved back out
+     * of WON keeps its row at zero, and counts on neither side.
      */
     public Uni<BigDecimal> retentionRate(String repId, Period period) {
         Period previous = period.previous();
@@ -63,11 +64,11 @@ public class Actuals {
                         WITH base AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric = 'WON_DEALS' AND rep_id = $1 AND day BETWEEN $2 AND $3
-                              AND customer_id IS NOT NULL),
+                              AND customer_id IS NOT NULL AND amount > 0),
                         kept AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric IN ('WON_DEALS', 'VISITS') AND rep_id = $1 AND day BETWEEN $4 AND $5
-                              AND customer_id IN (SELECT customer_id FROM base))
+                              AND amount > 0 AND customer_id IN (SELECT customer_id FROM base))
                         SELECT (SELECT count(*) FROM base), (SELECT count(*) FROM kept)""")
                 .execute(Tuple.of(repId, previous.start(), previous.end(), period.start(), period.end()))
                 .map(rows -> {

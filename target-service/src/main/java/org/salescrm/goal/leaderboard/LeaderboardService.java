@@ -34,7 +34,7 @@ public class LeaderboardService {
     public Uni<List<LeaderboardEntry>> rank(Period period, Metric metric, String team, int limit, Caller caller) {
         return db.preparedQuery("""
                         WITH a AS (SELECT rep_id, sum(amount) AS actual FROM actual_fact
-                                   WHERE metric = $1 AND day BETWEEN $2 AND $3 GROUP BY rep_id),
+                                   WHERE metric = $1 AND day BETWEEN $2 AND $3 AND amount <> 0 GROUP BY rep_id),
                              g AS (SELECT scope_id AS rep_id, owner_team, target FROM goal
                                    WHERE scope_level = 'REP' AND period = $4 AND metric = $1)
                         SELECT coalesce(a.rep_id, g.rep_id), coalesce(g.owner_team, rt.team),

@@ -181,6 +181,40 @@ class EvaluationIT {
                 .patch("/api/v1/evaluations/{id}", id).then().statusCode(403);
     }
 
+    @Test
+    void aDealMovedBackOutOfWonStopsCountingInRetention() {
+        String team = unique("team");
+        String manager = TestTokens.manager(unique("mgr"), team);
+        String rep = unique("rep");
+        setGoal(manager, goal("2036-Q2", "REVENUE", "REP", rep, 100_000, null));
+        UUID kept = UUID.randomUUID();
+        UUID neverWon = UUID.randomUUID();
+        UUID notWonAgain = UUID.randomUUID();
+        var keptDeal = TestEvents.won(rep, team, kept, "1000", LocalDate.of(2036, 2, 1), null);
+        var reversed = TestEvents.won(rep, team, neverWon, "1000", LocalDate.of(2036, 2, 2), null);
+        var earlier = TestEvents.won(rep, team, notWonAgain, "1000", LocalDate.of(2036, 2, 3), null);
+        var again = TestEvents.won(rep, team, notWonAgain, "1000", LocalDate.of(2036, 5, 3), null);
+        // Q1 base: kept and notWonAgain (neverWon's only win was reversed); Q2: kept is visited,
+        // notWonAgain's second win is reversed, so it is not kept: 1 of 2
+        publish(keptDeal, reversed, earlier, again,
+                TestEvents.visit(rep, team, kept, LocalDate.of(2036, 5, 10).atTime(10, 0).atZone(SHANGHAI).toInstant(),
+                        true),
+                TestEvents.unwon(reversed, LocalDate.of(2036, 2, 20)),
+                TestEvents.unwon(again, LocalDate.of(2036, 5, 20)));
+        await().atMost(Duration.ofSeconds(40)).until(() -> count(
+                "SELECT count(*) FROM actual_fact WHERE rep_id = $1 AND amount = 0 AND metric = 'WON_DEALS'", rep) == 2
+                && facts(rep) == 10);
+
+        as(manager).body(Map.of("period", "2036-Q2")).post("/api/v1/evaluations/runs").then().statusCode(200);
+        evaluationOf(manager, rep)
+                .body("retentionRate", number("0.5"))
+                .body("actualRevenue", number("0"));
+    }
+
+    private int count(String sql, String rep) {
+        return db.preparedQuery(sql).execute(Tuple.of(rep)).await().indefinitely().iterator().next().getInteger(0);
+    }
+
     private static ValidatableResponse evaluationOf(String token, String rep) {
         return as(token).get("/api/v1/evaluations?repId=" + rep).then().statusCode(200)
                 .body("items.size()", equalTo(1))

@@ -75,4 +75,24 @@ class LeaderboardIT {
         as(manager).get("/api/v1/leaderboards?period=2034-Q1&metric=PROFIT").then().statusCode(400)
                 .body("errors.field", hasItem("metric"));
     }
+
+    @Test
+    void aRepWhoseOnlyWinMovedBackOutOfWonLeavesTheBoard() {
+        String team = unique("team");
+        String manager = TestTokens.manager(unique("mgr"), team);
+        String reversedRep = "a-" + unique("rep");
+        String winner = "b-" + unique("rep");
+        var reversed = TestEvents.won(reversedRep, team, UUID.randomUUID(), "5000", LocalDate.of(2033, 2, 5), null);
+        publish(reversed, TestEvents.won(winner, team, UUID.randomUUID(), "900", LocalDate.of(2033, 2, 6), null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(manager)
+                .get("/api/v1/leaderboards?period=2033-Q1&metric=WON_DEALS&team=" + team).then().statusCode(200)
+                .extract().<List<String>>path("items.repId")).containsExactly(reversedRep, winner));
+
+        publish(TestEvents.unwon(reversed, LocalDate.of(2033, 2, 10)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(manager)
+                .get("/api/v1/leaderboards?period=2033-Q1&metric=WON_DEALS&team=" + team).then().statusCode(200)
+                .extract().<List<String>>path("items.repId")).containsExactly(winner));
+        as(manager).get("/api/v1/leaderboards?period=2033-Q1&metric=REVENUE&team=" + team).then().statusCode(200)
+                .body("items.repId", equalTo(List.of(winner)));
+    }
 }

@@ -3,12 +3,17 @@ package org.salescrm.visit.customers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.events.customer.CustomerUpdated;
+import org.salescrm.visit.followup.FollowUpReassignment;
 
-/** Keeps the replica of who owns which customer. Runs inside the inbox's transaction. */
+/**
+ * Keeps the replica of who owns which customer, and of its key persons. Runs inside the inbox's
+ * transaction; an owner change that is applied moves the customer's open follow-ups with it.
+ */
 @ApplicationScoped
 public class CustomerReplicas {
 
@@ -27,21 +32,35 @@ public class CustomerReplicas {
                 aggregate_version = EXCLUDED.aggregate_version
             WHERE customer_replica.aggregate_version < EXCLUDED.aggregate_version""";
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof CustomerCreated e) {
-            return upsert(e, e.name(), e.grade());
-        }
-        if (event instanceof CustomerUpdated e) {
-            return upsert(e, e.name(), e.grade());
-        }
-        if (event instanceof CustomerOwnerChanged e) {
-            // ownerId and ownerTeam are the new owner's, both null when the customer went to the pool
-            return upsert(e, e.name(), e.grade());
-        }
-        return Uni.createFrom().voidItem();
+    private final KeyPersonReplicas keyPersons;
+    private final FollowUpReassignment followUps;
+    private final Clock clock;
+
+    public CustomerReplicas(KeyPersonReplicas keyPersons, FollowUpReassignment followUps, Clock clock) {
+        this.keyPersons = keyPersons;
+        this.followUps = followUps;
+        this.clock = clock;
     }
 
-    private static Uni<Void> upsert(DomainEvent event, String name, String grade) {
+    public Uni<Void> apply(DomainEvent event) {
+        if (event instanceof CustomerCreated e) {
+            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+        }
+        if (event instanceof CustomerUpdated e) {
+            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+        }
+        if (event instanceof CustomerOwnerChanged e) {
+            // ownerId and ownerTeam are the new owner's, both null when the customer went to the pool;
+            // an older change arriving late (not applied) must not move follow-ups back
+            return upsert(e, e.name(), e.grade())
+                    .chain(applied -> applied ? followUps.followCustomer(e, clock.instant())
+                            : Uni.createFrom().voidItem());
+        }
+        return keyPersons.apply(event);
+    }
+
+    /** True when the event was newer than what was held and so was applied. */
+    private static Uni<Boolean> upsert(DomainEvent event, String name, String grade) {
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
                         .setParameter(1, event.aggregateId())
                         .setParameter(2, name)
@@ -50,6 +69,6 @@ public class CustomerReplicas {
                         .setParameter(5, event.ownerTeam())
                         .setParameter(6, event.aggregateVersion())
                         .executeUpdate())
-                .replaceWithVoid();
+                .map(rows -> rows > 0);
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
+import org.salescrm.events.visit.FollowUpReassigned;
 
 /** The events a follow-up's changes publish. */
 final class FollowUpEvents {
@@ -26,5 +27,12 @@ final class FollowUpEvents {
     static FollowUpOverdue overdue(FollowUp f, Instant becameOverdueAt) {
         return new FollowUpOverdue(UUID.randomUUID(), f.id, f.version, f.ownerId, f.ownerTeam, becameOverdueAt,
                 f.customerId, f.opportunityId, f.assigneeId, f.dueOn, f.action);
+    }
+
+    /** Business time is the owner change's, so figures move the follow-up from the moment the customer did. */
+    static FollowUpReassigned reassigned(FollowUp f, String previousAssignee, String previousOwner, String change,
+                                         Instant at) {
+        return new FollowUpReassigned(UUID.randomUUID(), f.id, f.version, f.ownerId, f.ownerTeam, at, f.customerId,
+                f.opportunityId, f.assigneeId, previousAssignee, previousOwner, change, f.action, f.dueOn);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
@@ -26,11 +28,23 @@ public class VisitPlanResource {
         this.caller = caller;
     }
 
-    /** The caller's own plan for the day, replaced as a whole. */
+    /** The caller's own plan for the day (or, for a manager, {@code ownerId}'s), replaced as a whole. */
     @PUT
     @Path("/{date}")
-    public Uni<VisitPlanView> plan(@PathParam("date") String date, @Valid @NotNull VisitPlanRequest request) {
-        return service.plan(QueryValues.date("date", date), request, caller.get());
+    public Uni<VisitPlanView> plan(@PathParam("date") String date,
+                                   @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                   @Valid @NotNull VisitPlanRequest request) {
+        return service.plan(QueryValues.date("date", date), request, ownerId, caller.get());
+    }
+
+    /** Every write of the plan, oldest first, with the reason of each correction of a past day. */
+    @GET
+    @Path("/{date}/history")
+    public Uni<Page<VisitPlanChangeView>> history(@PathParam("date") String date,
+                                                  @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                                  @QueryParam("limit") String limit,
+                                                  @QueryParam("cursor") String cursor) {
+        return service.history(QueryValues.date("date", date), ownerId, PageRequest.of(limit, cursor), caller.get());
     }
 
     @GET

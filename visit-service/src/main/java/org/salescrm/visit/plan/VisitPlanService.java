@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.platform.paging.Page;
+import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
@@ -22,35 +24,106 @@ import org.salescrm.visit.visit.VisitConfig;
 public class VisitPlanService {
 
     private final VisitPlanRepository plans;
+    private final VisitPlanChangeRepository changes;
     private final CustomerReplicaRepository customers;
     private final VisitConfig config;
     private final Clock clock;
 
-    public VisitPlanService(VisitPlanRepository plans, CustomerReplicaRepository customers, VisitConfig config,
-                            Clock clock) {
+    public VisitPlanService(VisitPlanRepository plans, VisitPlanChangeRepository changes,
+                            CustomerReplicaRepository customers, VisitConfig config, Clock clock) {
         this.plans = plans;
+        this.changes = changes;
         this.customers = customers;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Replaces the caller's plan for the day. Every customer must be one the caller may work on
-     * now; each one that is not is named by its position.
+     * Replaces a plan for the day: the caller's own, or (a manager for their team, an admin for
+     * anyone) {@code ownerId}'s. Plans are written for today and later days; a day already past
+     * only a manager or admin corrects, with a reason. Every customer must be one the caller may
+     * work on now; each one that is not is named by its position. Every write is kept in the history.
      */
-    public Uni<VisitPlanView> plan(LocalDate day, VisitPlanRequest request, Caller caller) {
+    public Uni<VisitPlanView> plan(LocalDate day, VisitPlanRequest request, String ownerId, Caller caller) {
+        boolean past = day.isBefore(LocalDate.now(clock));
+        checkDay(day, past, request, caller);
         List<UUID> ids = request.customerIds().stream().distinct().toList();
+        String owner = ownerId == null || ownerId.isBlank() ? caller.id() : ownerId.strip();
         return Panache.withTransaction(() -> checkWorkable(request.customerIds(), caller)
-                .chain(() -> plans.findOwn(caller.id(), day))
-                .chain(existing -> {
+                .chain(() -> plans.findOwn(owner, day))
+                .chain(existing -> teamOf(owner, existing, caller).chain(team -> {
                     Instant now = clock.instant();
-                    VisitPlan plan = existing != null ? existing : newPlan(day, caller, now);
+                    VisitPlan plan = existing != null ? existing : newPlan(day, owner, now);
+                    List<UUID> before = existing == null ? List.of() : existing.customerIds;
                     plan.customerIds = ids;
-                    plan.ownerTeam = caller.team();
+                    plan.ownerTeam = team;
                     plan.updatedAt = now;
-                    return plans.persistAndFlush(plan);
-                })
+                    return plans.persistAndFlush(plan)
+                            .call(saved -> changes.persist(change(saved, before, caller, past, request.reason(), now)));
+                }))
                 .chain(this::view));
+    }
+
+    /** A rep plans ahead only; a correction of the past is a manager's, and says why. */
+    private static void checkDay(LocalDate day, boolean past, VisitPlanRequest request, Caller caller) {
+        if (!past) {
+            return;
+        }
+        if (!caller.isManager() && !caller.isAdmin()) {
+            throw Problems.ruleViolated("plan-day-past",
+                    List.of(new FieldViolation("date", "FutureOrPresent", "must be today or later")),
+                    "plan-day-past", day);
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Problems.ruleViolated("plan-reason-required",
+                    List.of(new FieldViolation("reason", "NotBlank", "a correction of a past day needs a reason")),
+                    "plan-reason-required", day);
+        }
+    }
+
+    /**
+     * The plan owner's team: the caller's for their own plan; for someone else's, the team their
+     * existing plan or their customers carry, which must be one the caller manages (else 404, as
+     * for a plan out of reach).
+     */
+    private Uni<String> teamOf(String owner, VisitPlan existing, Caller caller) {
+        if (owner.equals(caller.id())) {
+            return Uni.createFrom().item(caller.team());
+        }
+        Uni<String> known = existing != null ? Uni.createFrom().item(existing.ownerTeam)
+                : customers.find("ownerId", owner).firstResult().map(c -> c == null ? null : c.ownerTeam);
+        return known.map(team -> {
+            if (!caller.isAdmin() && (team == null || !caller.canSee(owner, team))) {
+                throw Problems.notFound("visit plan", owner);
+            }
+            return team;
+        });
+    }
+
+    private static VisitPlanChange change(VisitPlan plan, List<UUID> before, Caller caller, boolean correction,
+                                          String reason, Instant now) {
+        VisitPlanChange c = new VisitPlanChange();
+        c.id = UUID.randomUUID();
+        c.planId = plan.id;
+        c.planVersion = plan.version;
+        c.changedAt = now;
+        c.changedBy = caller.id();
+        c.fromCustomerIds = before;
+        c.toCustomerIds = plan.customerIds;
+        c.correction = correction;
+        c.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        return c;
+    }
+
+    /** The writes of a plan within reach, oldest first; 404 when there is none. */
+    @WithSession
+    public Uni<Page<VisitPlanChangeView>> history(LocalDate day, String ownerId, PageRequest page, Caller caller) {
+        String owner = ownerId == null || ownerId.isBlank() ? caller.id() : ownerId.strip();
+        Uni<VisitPlan> plan = owner.equals(caller.id()) ? plans.findOwn(owner, day)
+                : plans.findVisible(owner, day, caller);
+        return plan.onItem().ifNull().failWith(() -> Problems.notFound("visit plan", owner + "/" + day))
+                .chain(found -> changes.history(found.id, page))
+                .map(rows -> Page.of(rows, page, VisitPlanChangeRepository::cursorOf, VisitPlanChangeView::of));
     }
 
     private Uni<Void> checkWorkable(List<UUID> requested, Caller caller) {
@@ -126,10 +199,10 @@ public class VisitPlanService {
                 null, null);
     }
 
-    private static VisitPlan newPlan(LocalDate day, Caller caller, Instant now) {
+    private static VisitPlan newPlan(LocalDate day, String owner, Instant now) {
         VisitPlan plan = new VisitPlan();
         plan.id = UUID.randomUUID();
-        plan.ownerId = caller.id();
+        plan.ownerId = owner;
         plan.day = day;
         plan.createdAt = now;
         return plan;

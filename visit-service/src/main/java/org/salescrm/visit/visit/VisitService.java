@@ -35,6 +35,7 @@ public class VisitService {
     private final VisitRepository visits;
     private final VisitCorrectionRepository corrections;
     private final CustomerAccess access;
+    private final VisitLinks links;
     private final FollowUpService followUps;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
@@ -42,11 +43,12 @@ public class VisitService {
     private final Clock clock;
 
     public VisitService(VisitRepository visits, VisitCorrectionRepository corrections, CustomerAccess access,
-                        FollowUpService followUps, Outbox outbox, IdempotencyKeys idempotencyKeys, VisitConfig config,
+                        VisitLinks links, FollowUpService followUps, Outbox outbox, IdempotencyKeys idempotencyKeys, VisitConfig config,
                         Clock clock) {
         this.visits = visits;
         this.corrections = corrections;
         this.access = access;
+        this.links = links;
         this.followUps = followUps;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
@@ -88,18 +90,25 @@ public class VisitService {
         });
     }
 
-    /** The visit is flushed first, so a clientId race fails before any lock is taken for the events. */
+    /**
+     * The visit is flushed first, so a clientId race fails before any lock is taken for the events.
+     * The key persons and opportunity it names must be true before it can count.
+     */
     private Uni<Visit> insert(UUID id, VisitRequest request, Caller caller, Instant now) {
-        return access.requireWorkable(request.customerId(), caller, "customerId").chain(customer -> {
-            Visit visit = newVisit(id, request, customer, caller, now);
-            FollowUp followUp = request.nextAction() == null ? null
-                    : followUps.fromVisit(id, customer, caller.id(), request.opportunityId(),
-                            request.nextAction().action().strip(), request.nextAction().dueOn());
-            visit.followUpId = followUp == null ? null : followUp.id;
-            return visits.persistAndFlush(visit)
-                    .call(saved -> followUp == null ? Uni.createFrom().voidItem() : followUps.persistAndPublish(followUp))
-                    .call(saved -> outbox.append(VisitEvents.logged(saved)));
-        });
+        return access.requireWorkable(request.customerId(), caller, "customerId")
+                .call(customer -> links.check(customer.customerId, request.keyPersonIds(), request.opportunityId()))
+                .chain(customer -> persist(id, request, customer, caller, now));
+    }
+
+    private Uni<Visit> persist(UUID id, VisitRequest request, CustomerReplica customer, Caller caller, Instant now) {
+        Visit visit = newVisit(id, request, customer, caller, now);
+        FollowUp followUp = request.nextAction() == null ? null
+                : followUps.fromVisit(id, customer, caller.id(), request.opportunityId(),
+                        request.nextAction().action().strip(), request.nextAction().dueOn());
+        visit.followUpId = followUp == null ? null : followUp.id;
+        return visits.persistAndFlush(visit)
+                .call(saved -> followUp == null ? Uni.createFrom().voidItem() : followUps.persistAndPublish(followUp))
+                .call(saved -> outbox.append(VisitEvents.logged(saved)));
     }
 
     /** Rules Bean Validation cannot state: they need the injected clock or two fields at once. */

@@ -56,9 +56,14 @@ class VisitApiIT {
         return body;
     }
 
-    static Map<String, Object> effectiveVisit(UUID customerId) {
+    /** Meets a real, active key person of the customer, known to the replica. */
+    static Map<String, Object> effectiveVisit(Pool db, UUID customerId) {
+        return effectiveVisit(customerId, Fixtures.keyPersonOf(db, customerId));
+    }
+
+    static Map<String, Object> effectiveVisit(UUID customerId, UUID keyPersonId) {
         Map<String, Object> body = visit(customerId);
-        body.put("keyPersonIds", List.of(UUID.randomUUID().toString()));
+        body.put("keyPersonIds", List.of(keyPersonId.toString()));
         body.put("purpose", "确认预算");
         body.put("purposeAchieved", true);
         body.put("sentiment", "POSITIVE");
@@ -72,8 +77,8 @@ class VisitApiIT {
     @Test
     void visitWithEveryFieldIsLoggedForTheCustomersOwnerAndPublished() {
         UUID customer = customerOf(db, "rep-east-1", "east");
-        UUID opportunity = UUID.randomUUID();
-        Map<String, Object> body = effectiveVisit(customer);
+        UUID opportunity = Fixtures.opportunityOf(db, customer, "rep-east-1", "east");
+        Map<String, Object> body = effectiveVisit(db, customer);
         body.put("clientId", UUID.randomUUID().toString());
         body.put("opportunityId", opportunity.toString());
         body.put("durationMinutes", 90);
@@ -126,21 +131,22 @@ class VisitApiIT {
     @Test
     void effectiveNeedsAKeyPersonAnAchievedPurposeAndNoNegativeSentiment() {
         UUID customer = customerOf(db, "rep-east-1", "east");
-        log(REP_EAST_1, effectiveVisit(customer)).then().statusCode(201).body("effective", equalTo(true));
+        UUID keyPerson = Fixtures.keyPersonOf(db, customer);
+        log(REP_EAST_1, effectiveVisit(customer, keyPerson)).then().statusCode(201).body("effective", equalTo(true));
 
-        Map<String, Object> noKeyPerson = effectiveVisit(customer);
+        Map<String, Object> noKeyPerson = effectiveVisit(customer, keyPerson);
         noKeyPerson.remove("keyPersonIds");
         log(REP_EAST_1, noKeyPerson).then().statusCode(201).body("effective", equalTo(false));
 
-        Map<String, Object> notAchieved = effectiveVisit(customer);
+        Map<String, Object> notAchieved = effectiveVisit(customer, keyPerson);
         notAchieved.put("purposeAchieved", false);
         log(REP_EAST_1, notAchieved).then().statusCode(201).body("effective", equalTo(false));
 
-        Map<String, Object> negative = effectiveVisit(customer);
+        Map<String, Object> negative = effectiveVisit(customer, keyPerson);
         negative.put("sentiment", "NEGATIVE");
         log(REP_EAST_1, negative).then().statusCode(201).body("effective", equalTo(false));
 
-        Map<String, Object> neutral = effectiveVisit(customer);
+        Map<String, Object> neutral = effectiveVisit(customer, keyPerson);
         neutral.put("sentiment", "NEUTRAL");
         log(REP_EAST_1, neutral).then().statusCode(201).body("effective", equalTo(true));
     }

@@ -10,10 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.salescrm.analytics.delivery.AlertNotice;
 import org.salescrm.events.DomainEvent;
+import org.salescrm.events.EventCatalog;
 
 /**
- * Turns an alert event into one pending delivery per matching subscription, inside the inbox's
- * transaction. Only rows are written here: sending is the dispatcher's, so a slow or failing
+ * Turns an alert event, or a domain event a subscription names in its event types, into one pending
+ * delivery per matching subscription, inside the inbox's transaction. Only rows are written here: sending is the dispatcher's, so a slow or failing
  * receiver never holds up the consumer. The unique (subscription, event) key keeps a redelivered
  * event from enqueuing twice even if its processed-event mark were gone.
  */
@@ -42,10 +43,37 @@ public class WebhookDeliveries {
                         SELECT gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4
                         FROM webhook_subscription s
                         WHERE s.deleted_at IS NULL AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams))
+                          AND (cardinality(s.event_types) = 0 OR ?2 = ANY (s.event_types))
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
                 .setParameter(1, notice.eventId())
                 .setParameter(2, notice.eventType())
                 .setParameter(3, body(notice))
+                .setParameter(4, now)
+                .setParameter(5, team)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * A domain event goes to the subscriptions naming its type, scoped by team like alerts (a pool
+     * customer's event, without a team, only to those for every team). The body is the CloudEvent
+     * exactly as it was published.
+     */
+    public Uni<Void> enqueue(DomainEvent event, String cloudEvent) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String type = EventCatalog.typeOf(event.getClass()).name();
+        String team = event.ownerTeam() == null ? "" : event.ownerTeam();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
+                                                      next_attempt_at, created_at, updated_at)
+                        SELECT gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4
+                        FROM webhook_subscription s
+                        WHERE s.deleted_at IS NULL AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams))
+                          AND ?2 = ANY (s.event_types)
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")
+                .setParameter(1, event.eventId())
+                .setParameter(2, type)
+                .setParameter(3, cloudEvent)
                 .setParameter(4, now)
                 .setParameter(5, team)
                 .executeUpdate())

@@ -45,10 +45,12 @@ public class WebhookService {
      */
     public Uni<Created<WebhookView>> create(WebhookRequest request, Caller caller, String idempotencyKey) {
         List<String> teams = allowedTeams(request.teams(), caller);
+        List<String> eventTypes = WebhookEventTypes.known(request.eventTypes());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         return publicTarget(request.url()).chain(() -> pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
-                ? subscriptions.insert(tx, id, request.url().strip(), request.secret(), teams, caller.id(), now)
+                ? subscriptions.insert(tx, id, request.url().strip(), request.secret(), teams, caller.id(), now,
+                        eventTypes)
                         .chain(() -> subscriptions.findVisible(tx, id, caller)).map(Created::fresh)
                 : subscriptions.findVisible(tx, owner, caller)
                         .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, owner))

@@ -22,7 +22,8 @@ import org.salescrm.platform.security.Caller;
 @ApplicationScoped
 public class WebhookSubscriptions {
 
-    private static final String COLUMNS = "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version";
+    private static final String COLUMNS =
+            "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version, s.event_types";
 
     private final Pool pool;
 
@@ -31,11 +32,13 @@ public class WebhookSubscriptions {
     }
 
     Uni<Void> insert(SqlClient client, UUID id, String url, String secret, List<String> teams, String createdBy,
-                     Instant now) {
+                     Instant now, List<String> eventTypes) {
         return client.preparedQuery("""
-                        INSERT INTO webhook_subscription (id, url, secret, teams, created_by, created_at, updated_at, version)
-                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1)""")
-                .execute(Tuple.from(List.of(id, url, secret, teams.toArray(String[]::new), createdBy, utc(now))))
+                        INSERT INTO webhook_subscription (id, url, secret, teams, created_by, created_at, updated_at, version,
+                                                          event_types)
+                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7)""")
+                .execute(Tuple.from(List.of(id, url, secret, teams.toArray(String[]::new), createdBy, utc(now),
+                        eventTypes.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 
@@ -121,7 +124,7 @@ public class WebhookSubscriptions {
     private static WebhookView view(Row row) {
         return new WebhookView(row.getUUID("id"), row.getString("url"), List.of(row.getArrayOfStrings("teams")),
                 row.getString("created_by"), instant(row, "created_at"), instant(row, "updated_at"),
-                row.getLong("version"));
+                row.getLong("version"), List.of(row.getArrayOfStrings("event_types")));
     }
 
     private static DeliveryView deliveryView(Row row, List<DeliveryView.Attempt> attempts) {

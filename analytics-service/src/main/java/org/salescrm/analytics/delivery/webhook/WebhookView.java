@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A subscription as the API shows it: never its secret. {@code teams} empty means every team. */
+/**
+ * A subscription as the API shows it: never its secret. {@code teams} empty means every team;
+ * {@code eventTypes} empty means alerts.
+ */
 public record WebhookView(UUID id, String url, List<String> teams, String createdBy, Instant createdAt,
-                          Instant updatedAt, long version) {
+                          Instant updatedAt, long version, List<String> eventTypes) {
 }

@@ -1,0 +1,28 @@
+package org.salescrm.visit.customers;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A key person of a customer, as the last applied crm.customers event said; written only by {@link KeyPersonReplicas}. */
+@Entity
+@Table(name = "key_person_replica")
+public class KeyPersonReplica {
+
+    @Id
+    @Column(name = "key_person_id")
+    public UUID keyPersonId;
+
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    public String name;
+
+    /** False once the person left the customer. */
+    public boolean active;
+
+    @Column(name = "aggregate_version")
+    public long aggregateVersion;
+}

@@ -1,0 +1,30 @@
+package org.salescrm.visit.opportunities;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** An opportunity's customer and status, as the last applied crm.opportunities event said; written only by {@link OpportunityReplicas}. */
+@Entity
+@Table(name = "opportunity_replica")
+public class OpportunityReplica {
+
+    @Id
+    @Column(name = "opportunity_id")
+    public UUID opportunityId;
+
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    /** OPEN, WON or LOST. */
+    public String status;
+
+    @Column(name = "aggregate_version")
+    public long aggregateVersion;
+
+    public boolean isOpen() {
+        return OpportunityReplicas.OPEN.equals(status);
+    }
+}
