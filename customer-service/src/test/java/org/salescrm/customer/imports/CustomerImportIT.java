@@ -171,6 +171,9 @@ class CustomerImportIT {
         return given().config(RestAssured.config().encoderConfig(
                         EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/customers/imports").then();
+    }
+
+    @Test
     void aRowIsCreatedForItsOwnerWhoGetsTheCreditNotTheImportingManager() {
         String manager = "mgr-" + UUID.randomUUID();
         String owner = "rep-" + UUID.randomUUID();
