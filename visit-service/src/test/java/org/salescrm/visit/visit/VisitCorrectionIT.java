@@ -113,7 +113,7 @@ class VisitCorrectionIT {
     @Test
     void aMergePatchClearsOptionalFieldsWithNullAndKeepsTheClearedTextInHistory() {
         UUID customer = customerOf(db, "rep-east-1", "east");
-        Map<String, Object> body = VisitApiIT.effectiveVisit(customer);
+        Map<String, Object> body = VisitApiIT.effectiveVisit(db, customer);
         body.put("customerFeedback", "很满意");
         String id = VisitApiIT.log(REP_EAST_1, body).then().statusCode(201).extract().path("id");
 

@@ -161,7 +161,8 @@ class WebhookIT {
         // is written directly, since the API would refuse this URL.
         try (WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2")) {
             UUID id = UUID.randomUUID();
-            subscriptions.insert(pool, id, receiver.urlByAddress(), SECRET, List.of(team), "mgr-" + team, Instant.now())
+            subscriptions.insert(pool, id, receiver.urlByAddress(), SECRET, List.of(team), "mgr-" + team, Instant.now(),
+                    List.of())
                     .await().atMost(WAIT);
             AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
 
