@@ -6,10 +6,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.nio.charset.StandardCharsets;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** {@code POST /customers/imports}: a CSV file in, one report line per row out; the caller owns what is created. */
+@Cancellable(false)
 @Path("/api/v1/customers/imports")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerImportResource {

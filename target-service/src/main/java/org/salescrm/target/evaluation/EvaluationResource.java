@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -20,6 +21,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 import org.salescrm.target.period.Period;
 
+@Cancellable(false)
 @Path("/api/v1/evaluations")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class EvaluationResource {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -26,6 +27,7 @@ import org.salescrm.target.period.Period;
 import org.salescrm.target.progress.ProgressService;
 import org.salescrm.target.progress.ProgressView;
 
+@Cancellable(false)
 @Path("/api/v1/goals")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class GoalResource {

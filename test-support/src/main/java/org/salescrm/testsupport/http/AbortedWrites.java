@@ -1,0 +1,71 @@
+package org.salescrm.testsupport.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.salescrm.testsupport.http.HangUpStorm.Request;
+
+/**
+ * Hangs up on every write operation a service documents, many times and concurrently, then waits for its
+ * connection pool to be idle again. What the service must still hold (its answers, its data) each test checks.
+ */
+public final class AbortedWrites {
+
+    static final int CLIENTS = 16;
+    static final Duration LONGEST_WAIT = Duration.ofMillis(40);
+    static final Duration IDLE_BOUND = Duration.ofSeconds(10);
+
+    /** What the run did: requests sent, how long the pool took to be idle after the last, connections still held. */
+    public record Outcome(int sent, long idleAfterMillis, long stuckConnections) {
+    }
+
+    private AbortedWrites() {
+    }
+
+    /**
+     * Fails unless {@code cases} has a request for every write operation of the service's OpenAPI document (so a new
+     * endpoint cannot go untested), sends {@code total} of them, hanging up on each, and reports the pool.
+     */
+    public static Outcome hangUpOnEveryWrite(String service, URI base, Map<ApiOperation, Supplier<Request>> cases,
+                                             int total) throws Exception {
+        Set<ApiOperation> documented = new HashSet<>(OpenApiDocument.of(base).writeOperations());
+        if (!documented.equals(cases.keySet())) {
+            Set<ApiOperation> missing = new HashSet<>(documented);
+            missing.removeAll(cases.keySet());
+            Set<ApiOperation> unknown = new HashSet<>(cases.keySet());
+            unknown.removeAll(documented);
+            throw new AssertionError(service + ": write operations without an abort case " + missing
+                    + ", abort cases for no documented operation " + unknown);
+        }
+        int sent = new HangUpStorm(new HangingUpClient(base), CLIENTS, LONGEST_WAIT).run(List.copyOf(cases.values()), total);
+        PoolMetrics pool = new PoolMetrics(base);
+        long idleAfter = awaitIdle(pool);
+        long stuck = fewestActive(pool);
+        System.out.printf("%s: %d aborted writes over %d operations; pool idle %d ms after the last; connections stuck: %d%n",
+                service, sent, cases.size(), idleAfter, stuck);
+        return new Outcome(sent, idleAfter, stuck);
+    }
+
+    /** The relay and the jobs borrow a connection now and then: a stuck one is held in every sample. */
+    private static long fewestActive(PoolMetrics pool) throws InterruptedException {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            fewest = Math.min(fewest, pool.active());
+            Thread.sleep(50);
+        }
+        return fewest;
+    }
+
+    private static long awaitIdle(PoolMetrics pool) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + IDLE_BOUND.toNanos();
+        while (pool.active() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
