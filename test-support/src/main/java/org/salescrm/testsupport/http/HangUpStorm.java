@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 public final class HangUpStorm {
 
     /** A request ready to send: built fresh for each attempt, so creates do not all collide on one key. */
-    public record Request(String method, String path, String jsonBody, Map<String, String> headers) {
+    public record Request(String method, String path, String body, Map<String, String> headers) {
     }
 
     private final HangingUpClient client;
@@ -42,7 +42,7 @@ public final class HangUpStorm {
                 workers.add(pool.submit(() -> {
                     for (int n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
                         Request request = operations.get(n % operations.size()).get();
-                        client.send(request.method(), request.path(), request.jsonBody(), request.headers(), randomWait());
+                        client.send(request.method(), request.path(), request.body(), request.headers(), randomWait());
                     }
                     return null;
                 }));

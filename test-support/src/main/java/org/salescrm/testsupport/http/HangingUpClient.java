@@ -24,14 +24,14 @@ public final class HangingUpClient {
         this.base = base;
     }
 
-    /** Sends {@code method path} with a JSON body (or none) and the headers, then resets the connection after {@code wait}. */
-    public void send(String method, String path, String jsonBody, Map<String, String> headers, Duration wait) {
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+    /** Sends {@code method path} with a body (JSON unless a Content-Type header says otherwise, or none) and the headers, then resets the connection after {@code wait}. */
+    public void send(String method, String path, String body, Map<String, String> headers, Duration wait) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 2_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head(method, path, body.length, headers).getBytes(StandardCharsets.UTF_8));
-            out.write(body);
+            out.write(head(method, path, bytes.length, headers).getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
             out.flush();
             sleep(wait);
             socket.setSoLinger(true, 0);

@@ -21,14 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.http.AbortedWrites;
 import org.salescrm.testsupport.http.ApiOperation;
@@ -55,13 +51,13 @@ class AbortedRequestsIT {
     void writesAbortedAtAnyPointCommitOrRollBackWholeAndReturnTheirConnections() throws Exception {
         UUID customer = customerOf(db, "rep-east-1", "east");
         UUID other = customerOf(db, "rep-east-1", "east");
-        Queue<Request> corrections = prepared(() -> correction(logVisit(customer)));
-        Queue<Request> completions = prepared(() -> completion(createFollowUp(customer)));
+        Supplier<Request> corrections = AbortedWrites.prepared(PER_OPERATION, () -> correction(logVisit(customer)));
+        Supplier<Request> completions = AbortedWrites.prepared(PER_OPERATION, () -> completion(createFollowUp(customer)));
         Map<ApiOperation, Supplier<Request>> cases = Map.of(
                 new ApiOperation("POST", "/api/v1/visits"), () -> logVisitRequest(customer),
-                new ApiOperation("PATCH", "/api/v1/visits/{id}"), corrections::remove,
+                new ApiOperation("PATCH", "/api/v1/visits/{id}"), corrections,
                 new ApiOperation("POST", "/api/v1/follow-ups"), () -> createFollowUpRequest(customer),
-                new ApiOperation("POST", "/api/v1/follow-ups/{id}/complete"), completions::remove,
+                new ApiOperation("POST", "/api/v1/follow-ups/{id}/complete"), completions,
                 new ApiOperation("PUT", "/api/v1/visit-plans/{date}"), () -> planRequest(customer, other));
 
         AbortedWrites.Outcome outcome = AbortedWrites.hangUpOnEveryWrite("visit-service", base, cases, ABORTED_WRITES);
@@ -76,13 +72,6 @@ class AbortedRequestsIT {
         assertThat(count("SELECT count(*) FROM visit v WHERE follow_up_id IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.id = v.follow_up_id)"))
                 .as("visits whose next action's follow-up is missing").isZero();
-    }
-
-    /** Requests that need a record of their own, made before the storm so it is all hang-ups. */
-    private static Queue<Request> prepared(Supplier<Request> make) {
-        Queue<Request> requests = new ConcurrentLinkedQueue<>();
-        IntStream.range(0, PER_OPERATION).forEach(i -> requests.add(make.get()));
-        return requests;
     }
 
     private static ExtractableResponse<Response> logVisit(UUID customer) {

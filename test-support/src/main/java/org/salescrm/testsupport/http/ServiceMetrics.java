@@ -8,28 +8,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * The database connection pool as a service reports it at {@code /q/metrics} (the reactive SQL client's
- * {@code sql_pool_*} gauges): what an operator would look at when a service stops answering.
+ * Gauges a running service reports at {@code /q/metrics}, above all its database connection pool (the reactive
+ * SQL client's {@code sql_pool_*}): what an operator would look at when a service stops answering.
  */
-public final class PoolMetrics {
+public final class ServiceMetrics {
 
     private final URI base;
 
-    public PoolMetrics(URI base) {
+    public ServiceMetrics(URI base) {
         this.base = base;
     }
 
     /** Connections handed out and not yet given back. */
-    public long active() {
+    public long poolActive() {
         return gauge("sql_pool_active");
     }
 
     /** Requests waiting for a connection. */
-    public long waiting() {
+    public long poolWaiting() {
         return gauge("sql_pool_queue_size");
     }
 
-    private long gauge(String name) {
+    /** The sum of a gauge over all its tags, as Prometheus names it ({@code crm_alert_stream_listeners}). */
+    public long gauge(String name) {
         double sum = 0;
         boolean seen = false;
         for (String line : scrape().split("\n")) {
