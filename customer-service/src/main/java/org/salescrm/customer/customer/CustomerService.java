@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.salescrm.customer.history.CustomerHistory;
+import org.salescrm.customer.history.CustomerHistoryView;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.idempotency.Created;
@@ -153,6 +154,14 @@ public class CustomerService {
     @WithSession
     public Uni<Customer> find(UUID id, Caller caller) {
         return customers.findVisible(id, caller);
+    }
+
+    /** Whoever may read the customer may read its history; anyone else gets the same 404 as for the customer. */
+    @WithSession
+    public Uni<Page<CustomerHistoryView>> historyPage(UUID id, PageRequest page, Caller caller) {
+        return customers.findVisible(id, caller)
+                .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                .chain(customer -> history.page(id, page));
     }
 
     @WithSession

@@ -2,30 +2,27 @@ package org.salescrm.customer.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.salescrm.customer.customer.CustomerRepository;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.problem.Problems;
-import org.salescrm.platform.security.Caller;
 
-/** Writes a customer's history inside the change's own transaction, and reads it back page by page. */
+/**
+ * Writes a customer's history inside the change's own transaction, and reads it back page by page.
+ * It knows nothing of customers: who may read a customer's history is decided in {@code customer}.
+ */
 @ApplicationScoped
 public class CustomerHistory {
 
     private final CustomerHistoryRepository entries;
-    private final CustomerRepository customers;
     private final ObjectMapper json;
 
-    public CustomerHistory(CustomerHistoryRepository entries, CustomerRepository customers, ObjectMapper json) {
+    public CustomerHistory(CustomerHistoryRepository entries, ObjectMapper json) {
         this.entries = entries;
-        this.customers = customers;
         this.json = json;
     }
 
@@ -49,12 +46,9 @@ public class CustomerHistory {
         return entries.lastPoolExit(customerId, ownerId);
     }
 
-    /** Whoever may read the customer may read its history; anyone else gets the same 404 as for the customer. */
-    @WithSession
-    public Uni<Page<CustomerHistoryView>> visiblePage(UUID customerId, PageRequest page, Caller caller) {
-        return customers.findVisible(customerId, caller)
-                .onItem().ifNull().failWith(() -> Problems.notFound("customer", customerId))
-                .chain(customer -> entries.of(customerId, page))
+    /** A page of the customer's history; whether the caller may read it is the customer's business. */
+    public Uni<Page<CustomerHistoryView>> page(UUID customerId, PageRequest page) {
+        return entries.of(customerId, page)
                 .map(rows -> Page.of(rows, page, CustomerHistoryRepository::cursorOf, this::view));
     }
 

@@ -1,0 +1,5 @@
+package org.salescrm.goal.evaluation;
+
+/** How many evaluations the run wrote or refreshed. */
+public record EvaluationRunResult(int evaluated) {
+}

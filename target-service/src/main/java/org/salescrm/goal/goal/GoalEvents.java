@@ -1,0 +1,22 @@
+package org.salescrm.goal.goal;
+
+import java.util.UUID;
+import org.salescrm.events.target.GoalAcknowledged;
+import org.salescrm.events.target.GoalSet;
+
+/** The events a goal's changes publish on crm.goals. */
+final class GoalEvents {
+
+    private GoalEvents() {
+    }
+
+    static GoalSet set(Goal g) {
+        return new GoalSet(UUID.randomUUID(), g.id, g.version, g.ownerId, g.ownerTeam, g.createdAt, g.period,
+                g.metric.name(), g.scopeLevel.name(), g.scopeId, g.target, g.parentId, g.createdBy);
+    }
+
+    static GoalAcknowledged acknowledged(Goal g) {
+        return new GoalAcknowledged(UUID.randomUUID(), g.id, g.version, g.ownerId, g.ownerTeam, g.acknowledgedAt,
+                g.acknowledgedBy, g.acknowledgedAt);
+    }
+}

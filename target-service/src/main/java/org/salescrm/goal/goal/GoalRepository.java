@@ -1,0 +1,77 @@
+package org.salescrm.goal.goal;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.PageRequest;
+import org.salescrm.platform.security.Visibility;
+import org.salescrm.goal.actuals.Metric;
+
+@ApplicationScoped
+public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
+
+    public Uni<Goal> findVisible(UUID id, Visibility visibility) {
+        return find(visibility.where("id = :id"), visibility.with("id", id)).firstResult();
+    }
+
+    public Uni<Goal> findSameScope(String period, Metric metric, ScopeLevel level, String scopeId) {
+        return find("period = ?1 and metric = ?2 and scopeLevel = ?3 and scopeId = ?4", period, metric, level, scopeId)
+                .firstResult();
+    }
+
+    /** Visible goals matching the filter, newest first, from the cursor on. */
+    public Uni<List<Goal>> list(GoalFilter filter, PageRequest page, Visibility visibility) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        if (filter.period() != null) {
+            where.append(" and period = :period");
+            params.put("period", filter.period());
+        }
+        if (filter.metric() != null) {
+            where.append(" and metric = :metric");
+            params.put("metric", filter.metric());
+        }
+        if (filter.level() != null) {
+            where.append(" and scopeLevel = :level");
+            params.put("level", filter.level());
+        }
+        if (filter.scopeId() != null) {
+            where.append(" and scopeId = :scopeId");
+            params.put("scopeId", filter.scopeId());
+        }
+        if (page.after() != null) {
+            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
+            params.put("afterAt", page.after().sortInstant());
+            params.put("afterId", page.after().id());
+        }
+        String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";
+        return find(query, params).range(0, page.fetchSize() - 1).list();
+    }
+
+    /** The sum of the children's targets of each given goal; a goal without children is absent. */
+    public Uni<Map<UUID, BigDecimal>> childrenTotals(Collection<UUID> parentIds) {
+        if (parentIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String query = "select parentId, sum(target) from Goal where parentId in :ids group by parentId";
+        return getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
+                .setParameter("ids", parentIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, BigDecimal> totals = new HashMap<>();
+                    rows.forEach(row -> totals.put((UUID) row[0], (BigDecimal) row[1]));
+                    return totals;
+                });
+    }
+
+    static Cursor cursorOf(Goal goal) {
+        return new Cursor(goal.createdAt.toString(), goal.id);
+    }
+}

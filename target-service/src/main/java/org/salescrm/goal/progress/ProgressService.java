@@ -1,0 +1,99 @@
+package org.salescrm.goal.progress;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.salescrm.goal.actuals.Actuals;
+import org.salescrm.goal.actuals.RegionsConfig;
+import org.salescrm.goal.actuals.Slice;
+import org.salescrm.goal.goal.Goal;
+import org.salescrm.goal.goal.GoalService;
+import org.salescrm.goal.period.Period;
+import org.salescrm.platform.security.Caller;
+
+/** A goal's actual from the facts of its scope, and the pace against the elapsed share of its period. */
+@ApplicationScoped
+public class ProgressService {
+
+    private final GoalService goals;
+    private final Actuals actuals;
+    private final RegionsConfig regions;
+    private final ProgressConfig config;
+    private final Clock clock;
+
+    public ProgressService(GoalService goals, Actuals actuals, RegionsConfig regions, ProgressConfig config,
+                           Clock clock) {
+        this.goals = goals;
+        this.actuals = actuals;
+        this.regions = regions;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The progress of a goal the caller may read; one out of reach answers as a missing one. */
+    @WithSession
+    public Uni<ProgressView> ofGoal(UUID goalId, Caller caller) {
+        return goals.findGoal(goalId, caller).chain(this::of);
+    }
+
+    public Uni<ProgressView> of(Goal goal) {
+        Period period = Period.parse(goal.period, "period");
+        Instant now = clock.instant();
+        return actuals.total(goal.metric, period, sliceOf(goal)).map(actual -> {
+            BigDecimal[] elapsed = elapsed(period, now, clock.getZone());
+            BigDecimal share = elapsed[0].divide(elapsed[1], 4, RoundingMode.HALF_UP);
+            BigDecimal expected = goal.target.multiply(elapsed[0]).divide(elapsed[1], 2, RoundingMode.HALF_UP);
+            return new ProgressView(goal.id, goal.period, goal.metric, goal.target, actual,
+                    ratio(actual, goal.target), share, expected, pace(actual, expected), now);
+        });
+    }
+
+    /** Which facts roll up into the goal: a rep's own, a team's reps', a region's teams', all, or a product line's. */
+    public Slice sliceOf(Goal goal) {
+        return switch (goal.scopeLevel) {
+            case REP -> Slice.rep(goal.scopeId);
+            case TEAM -> Slice.teams(java.util.Set.of(goal.scopeId));
+            case REGION -> Slice.teams(regions.teamsOf(goal.scopeId));
+            case COMPANY -> Slice.everything();
+            case PRODUCT -> Slice.productLine(goal.scopeId, goal.ownerTeam);
+        };
+    }
+
+    /**
+     * Seconds of the period gone by and its length in seconds: none before its first business day
+     * starts, all of it after its last one ends, in between by the clock.
+     */
+    static BigDecimal[] elapsed(Period period, Instant now, ZoneId zone) {
+        Instant start = period.start().atStartOfDay(zone).toInstant();
+        Instant end = period.end().plusDays(1).atStartOfDay(zone).toInstant();
+        long total = Duration.between(start, end).getSeconds();
+        long gone = Math.min(total, Math.max(0, Duration.between(start, now).getSeconds()));
+        return new BigDecimal[] {BigDecimal.valueOf(gone), BigDecimal.valueOf(total)};
+    }
+
+    Pace pace(BigDecimal actual, BigDecimal expected) {
+        BigDecimal band = config.paceBand();
+        if (actual.compareTo(expected.multiply(BigDecimal.ONE.add(band))) > 0) {
+            return Pace.AHEAD;
+        }
+        if (actual.compareTo(expected.multiply(BigDecimal.ONE.subtract(band))) < 0) {
+            return Pace.BEHIND;
+        }
+        return Pace.ON_TRACK;
+    }
+
+    /** actual / target as a ratio to four places; null when there is no target to measure against. */
+    public static BigDecimal ratio(BigDecimal actual, BigDecimal target) {
+        if (target == null || target.signum() == 0) {
+            return null;
+        }
+        return actual.divide(target, 4, RoundingMode.HALF_UP);
+    }
+}

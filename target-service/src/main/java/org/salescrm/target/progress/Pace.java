@@ -1,6 +1,0 @@
-package org.salescrm.target.progress;
-
-/** Where the actual stands against where it should be by now, within the configured band. */
-public enum Pace {
-    AHEAD, ON_TRACK, BEHIND
-}

@@ -1,0 +1,81 @@
+package org.salescrm.goal;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.events.DomainEvent;
+import org.salescrm.events.EventCatalog;
+import org.salescrm.events.EventCodec;
+import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.events.visit.VisitCorrected;
+import org.salescrm.events.visit.VisitLogged;
+import org.salescrm.testsupport.SharedKafka;
+
+/** Other services' events, built and published to the real broker as their outbox relays do. */
+public final class TestEvents {
+
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static KafkaCompanion kafka;
+
+    private TestEvents() {
+    }
+
+    public static synchronized KafkaCompanion kafka() {
+        if (kafka == null) {
+            kafka = new KafkaCompanion(SharedKafka.bootstrapServers());
+        }
+        return kafka;
+    }
+
+    public static OpportunityWon won(String rep, String team, UUID customer, String amount, LocalDate wonOn,
+                                     String productLine) {
+        Instant at = wonOn.atTime(15, 0).atZone(SHANGHAI).toInstant();
+        return new OpportunityWon(UUID.randomUUID(), UUID.randomUUID(), 7, rep, team, at, customer,
+                new BigDecimal(amount), "CNY", productLine, wonOn, wonOn.minusMonths(2), wonOn, wonOn);
+    }
+
+    public static CustomerCreated created(String rep, String team, LocalDate on) {
+        return new CustomerCreated(UUID.randomUUID(), UUID.randomUUID(), 0, rep, team,
+                on.atTime(10, 0).atZone(SHANGHAI).toInstant(), "客户" + UUID.randomUUID(), "B", "制造业", "华东",
+                "中型", "展会", rep);
+    }
+
+    public static VisitLogged visit(String rep, String team, UUID customer, Instant at, boolean effective) {
+        return new VisitLogged(UUID.randomUUID(), UUID.randomUUID(), 0, rep, team, at, customer, null, "ON_SITE",
+                List.of(), "需求调研", effective, effective ? "POSITIVE" : "NEUTRAL", effective, false,
+                at.plusSeconds(3600), 60, null);
+    }
+
+    public static VisitCorrected corrected(VisitLogged visit, long version, boolean effective) {
+        return new VisitCorrected(UUID.randomUUID(), visit.aggregateId(), version, visit.ownerId(),
+                visit.ownerTeam(), visit.occurredAt().plusSeconds(7200), visit.customerId(), visit.occurredAt(),
+                List.of("purposeAchieved"), "POSITIVE", effective, effective, visit.ownerId());
+    }
+
+    public static String envelope(DomainEvent event) {
+        return EventCodec.write(EventCodec.envelope(event, "/test", event.occurredAt().plusSeconds(60)));
+    }
+
+    public static void publish(DomainEvent... events) {
+        for (DomainEvent event : events) {
+            publishRaw(event, envelope(event));
+        }
+    }
+
+    /** The exact record again, as Kafka redelivers it. */
+    public static void publishRaw(DomainEvent event, String json) {
+        String topic = EventCatalog.typeOf(event.getClass()).topic();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.partitionKey().toString(), json);
+        record.headers().add("content-type",
+                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
+    }
+}
