@@ -23,7 +23,9 @@ public final class AbortedWrites {
 
     static final int CLIENTS = 16;
     static final Duration LONGEST_WAIT = Duration.ofMillis(40);
-    static final Duration IDLE_BOUND = Duration.ofSeconds(10);
+    // Generous for a crowded machine, where the abandoned requests still queued take a while to finish; a
+    // connection that is really stuck is never given back at all.
+    static final Duration IDLE_BOUND = Duration.ofSeconds(60);
 
     /** What the run did: requests sent, how long the pool took to be idle after the last, connections still held. */
     public record Outcome(int sent, long idleAfterMillis, long stuckConnections) {

@@ -27,6 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.http.AbortedWrites;
+import org.salescrm.testsupport.http.DroppingLoadRun;
+import org.salescrm.testsupport.http.ServiceMetrics;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.http.HangUpStorm.Request;
 
@@ -72,6 +74,22 @@ class AbortedRequestsIT {
         assertThat(count("SELECT count(*) FROM visit v WHERE follow_up_id IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.id = v.follow_up_id)"))
                 .as("visits whose next action's follow-up is missing").isZero();
+    }
+
+    /** The wedge was found this way: load runs whose generator drops what is in flight when it stops. */
+    @Test
+    void fiveLoadRunsThatDropTheirLastRequestsLeaveTheServiceServingAsBefore() throws Exception {
+        UUID customer = customerOf(db, "rep-east-1", "east");
+        ServiceMetrics metrics = new ServiceMetrics(base);
+        for (int run = 1; run <= 5; run++) {
+            DroppingLoadRun.Figures figures = new DroppingLoadRun(base, 16).run(() -> logVisitRequest(customer),
+                    Duration.ofSeconds(3));
+            await().atMost(Duration.ofSeconds(10)).until(() -> metrics.poolActive() == 0);
+            System.out.printf("visit-service load run %d of 5, in-flight requests dropped at its end: %.0f req/s, "
+                    + "%d answers, %d of them 2xx%n", run, figures.requestsPerSecond(), figures.answered(), figures.succeeded());
+            assertThat(figures.succeeded()).as("run %d: every answer a success", run).isEqualTo(figures.answered());
+            assertThat(figures.answered()).as("run %d served requests", run).isPositive();
+        }
     }
 
     private static ExtractableResponse<Response> logVisit(UUID customer) {

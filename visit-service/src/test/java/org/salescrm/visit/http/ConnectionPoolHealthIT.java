@@ -27,7 +27,7 @@ class ConnectionPoolHealthIT {
 
     @Test
     void anExhaustedPoolFailsReadinessAtOnceAndLivenessOnceItLasts() {
-        given().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         List<SqlConnection> held = new ArrayList<>();
         try {
             for (int i = 0; i < maxSize; i++) {
