@@ -76,6 +76,10 @@ public final class AbortedWrites {
         long stuck = fewestActive(metrics);
         System.out.printf("%s: %d aborted writes over %d operations; pool idle %d ms after the last; connections stuck: %d%n",
                 service, sent, cases.size(), idleAfter, stuck);
+        if (stuck > 0) {
+            System.out.printf("%s: %d waiting for a connection; the database's sessions:%n  %s%n", service,
+                    metrics.poolWaiting(), String.join("\n  ", DatabaseSessions.describe()));
+        }
         return new Outcome(sent, idleAfter, stuck);
     }
 
