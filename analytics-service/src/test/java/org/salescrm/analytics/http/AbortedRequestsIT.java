@@ -22,6 +22,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.support.Db;
 import org.salescrm.analytics.support.Events;
@@ -46,6 +47,9 @@ class AbortedRequestsIT {
     @TestHTTPResource("/")
     URI base;
 
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int poolSize;
+
     @Inject
     Pool pool;
 
@@ -69,7 +73,8 @@ class AbortedRequestsIT {
                 new ApiOperation("DELETE", "/api/v1/webhooks/{id}"), AbortedWrites.prepared(PER_OPERATION,
                         () -> new Request("DELETE", "/api/v1/webhooks/" + subscribe(manager, team), null, asManager)));
 
-        AbortedWrites.Outcome outcome = AbortedWrites.hangUpOnEveryWrite("analytics-service", base, cases, ABORTED_WRITES);
+        AbortedWrites.Outcome outcome =
+                AbortedWrites.hangUpOnEveryWrite("analytics-service", base, pool, poolSize, cases, ABORTED_WRITES);
 
         assertThat(outcome.stuckConnections()).as("connections never given back").isZero();
         given().auth().oauth2(manager).get("/api/v1/alerts?status=OPEN").then().statusCode(200);

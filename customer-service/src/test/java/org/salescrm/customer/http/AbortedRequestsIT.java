@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.AbortedWrites;
@@ -44,6 +45,9 @@ class AbortedRequestsIT {
 
     @TestHTTPResource("/")
     URI base;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int poolSize;
 
     @Inject
     Pool db;
@@ -117,7 +121,8 @@ class AbortedRequestsIT {
                             Map.of("reason", "预算取消"));
                 })));
 
-        AbortedWrites.Outcome outcome = AbortedWrites.hangUpOnEveryWrite("customer-service", base, cases, ABORTED_WRITES);
+        AbortedWrites.Outcome outcome =
+                AbortedWrites.hangUpOnEveryWrite("customer-service", base, db, poolSize, cases, ABORTED_WRITES);
 
         assertThat(outcome.stuckConnections()).as("connections never given back").isZero();
         customer(newRep("west"));

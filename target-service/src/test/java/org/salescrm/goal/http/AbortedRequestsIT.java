@@ -22,6 +22,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.AbortedWrites;
@@ -41,6 +42,9 @@ class AbortedRequestsIT {
 
     @TestHTTPResource("/")
     URI base;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int poolSize;
 
     @Inject
     Pool db;
@@ -67,7 +71,8 @@ class AbortedRequestsIT {
                         "{\"period\":\"2036-Q2\"}", asManager),
                 new ApiOperation("PATCH", "/api/v1/evaluations/{id}"), reviews::remove);
 
-        AbortedWrites.Outcome outcome = AbortedWrites.hangUpOnEveryWrite("target-service", base, cases, ABORTED_WRITES);
+        AbortedWrites.Outcome outcome =
+                AbortedWrites.hangUpOnEveryWrite("target-service", base, db, poolSize, cases, ABORTED_WRITES);
 
         assertThat(outcome.stuckConnections()).as("connections never given back").isZero();
         setGoal(manager, goal("2036-Q1", "VISITS", "TEAM", team, 100, null));
