@@ -23,7 +23,7 @@ public abstract class ServiceHealthContract {
     void isReadyWithItsDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("database"));
     }
 
     @Test

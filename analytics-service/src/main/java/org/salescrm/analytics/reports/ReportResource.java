@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.analytics.reports.Reports.Activity;
 import org.salescrm.analytics.reports.Reports.Funnel;
 import org.salescrm.analytics.reports.Reports.Pipeline;
@@ -17,6 +18,7 @@ import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
+@Cancellable(false)
 @Path("/api/v1/reports")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class ReportResource {

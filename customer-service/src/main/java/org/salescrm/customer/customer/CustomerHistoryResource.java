@@ -7,12 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.customer.history.CustomerHistoryView;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
+@Cancellable(false)
 @Path("/api/v1/customers/{id}/history")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerHistoryResource {

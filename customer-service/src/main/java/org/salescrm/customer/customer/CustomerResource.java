@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
@@ -30,6 +31,7 @@ import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
+@Cancellable(false)
 @Path("/api/v1/customers")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -19,6 +20,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** A customer's key persons: record one, list them. */
+@Cancellable(false)
 @Path("/api/v1/customers/{customerId}/key-persons")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerKeyPersonResource {

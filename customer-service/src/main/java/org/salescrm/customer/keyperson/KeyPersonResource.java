@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.patch.MergePatches;
@@ -22,6 +23,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** One key person: read, edit, mark as left. */
+@Cancellable(false)
 @Path("/api/v1/key-persons")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class KeyPersonResource {

@@ -6,10 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** {@code POST /customer-transfers}: everything of one rep to another, in one transaction. */
+@Cancellable(false)
 @Path("/api/v1/customer-transfers")
 @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerTransfersResource {

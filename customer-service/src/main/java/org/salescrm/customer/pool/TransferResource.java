@@ -8,11 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.customer.customer.CustomerView;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** {@code POST /customers/{id}/transfer}: a manager or admin hands the customer to another rep. */
+@Cancellable(false)
 @Path("/api/v1/customers/{id}/transfer")
 @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class TransferResource {

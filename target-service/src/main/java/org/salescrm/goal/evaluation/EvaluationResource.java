@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -26,6 +27,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 import org.salescrm.goal.period.Period;
 
+@Cancellable(false)
 @Path("/api/v1/evaluations")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class EvaluationResource {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -22,6 +23,7 @@ import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.goal.actuals.Metric;
 import org.salescrm.goal.period.Period;
 
+@Cancellable(false)
 @Path("/api/v1/goals")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class GoalResource {

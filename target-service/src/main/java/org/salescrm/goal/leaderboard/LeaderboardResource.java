@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.CurrentCaller;
@@ -14,6 +15,7 @@ import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.goal.actuals.Metric;
 import org.salescrm.goal.period.Period;
 
+@Cancellable(false)
 @Path("/api/v1/leaderboards")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class LeaderboardResource {

@@ -12,10 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
+@Cancellable(false)
 @Path("/api/v1/visit-plans")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class VisitPlanResource {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
@@ -22,6 +23,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 /** Webhook subscriptions to alert changes, for managers (their teams) and admins (any). */
+@Cancellable(false)
 @Path("/api/v1/webhooks")
 @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class WebhookResource {
