@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,14 +152,17 @@ class ReclaimWarningIT {
 
     @Test
     void daysLeftCountDownAndAlertsFilterBySeverityAndEscalation() {
-        warned();
+        LocalDate reclaimOn = warned();
         String manager = TestTokens.manager("boss-" + UUID.randomUUID(), team);
         onlyReclaimAlert(manager, Map.of("severity", "MEDIUM", "escalated", "false"));
         given().auth().oauth2(manager).queryParam("severity", "HIGH").queryParam("customerId", customer.toString())
                 .get("/api/v1/alerts").then().statusCode(200).body("items.size()", equalTo(0));
 
-        // two days on, unacknowledged: one day left, HIGH, and escalated
-        clock.advance(Duration.ofDays(2).plusHours(1));
+        // two days on, unacknowledged: a day left (none when the test runs in the business day's last hour), HIGH,
+        // and escalated
+        Duration later = Duration.ofDays(2).plusHours(1);
+        int daysLeft = (int) ChronoUnit.DAYS.between(day(now.plus(later)), reclaimOn);
+        clock.advance(later);
         given().auth().oauth2(TestTokens.admin("admin-" + UUID.randomUUID())).post("/api/v1/alerts/scan")
                 .then().statusCode(200);
         Map<String, Object> alert = onlyReclaimAlert(manager, Map.of("severity", "HIGH", "escalated", "true"));
@@ -166,7 +170,7 @@ class ReclaimWarningIT {
         given().auth().oauth2(manager).queryParam("escalated", "false").queryParam("customerId", customer.toString())
                 .get("/api/v1/alerts").then().statusCode(200).body("items.size()", equalTo(0));
         given().auth().oauth2(manager).queryParam("type", "RECLAIM_WARNING").queryParam("customerId", customer.toString())
-                .get("/api/v1/alerts").then().statusCode(200).body("items[0].reasons[0].value", equalTo(1));
+                .get("/api/v1/alerts").then().statusCode(200).body("items[0].reasons[0].value", equalTo(daysLeft));
         given().auth().oauth2(manager).queryParam("severity", "URGENT").get("/api/v1/alerts").then().statusCode(400)
                 .body("errors.field", contains("severity"));
         given().auth().oauth2(manager).queryParam("escalated", "maybe").get("/api/v1/alerts").then().statusCode(400)

@@ -58,20 +58,26 @@ class AbortedRequestsIT {
         String team = "team-" + UUID.randomUUID();
         String manager = TestTokens.manager("mgr-" + UUID.randomUUID(), team);
         Queue<String> alerts = new ConcurrentLinkedQueue<>(idleDealAlerts(team, 2 * PER_OPERATION));
-        Map<String, String> asManager = Map.of("Authorization", "Bearer " + manager);
+        // A manager of the team of their own for each request, so that the per-caller rate limit never answers.
+        Supplier<Map<String, String>> asManager = () -> Map.of("Authorization",
+                "Bearer " + TestTokens.manager("mgr-" + UUID.randomUUID(), team));
         Map<ApiOperation, Supplier<Request>> cases = Map.of(
                 new ApiOperation("POST", "/api/v1/alerts/{id}/acknowledge"), () -> new Request("POST",
-                        "/api/v1/alerts/" + alerts.remove() + "/acknowledge", "{\"note\":\"明天跟进\"}", asManager),
+                        "/api/v1/alerts/" + alerts.remove() + "/acknowledge", "{\"note\":\"明天跟进\"}", asManager.get()),
                 new ApiOperation("POST", "/api/v1/alerts/{id}/snooze"), () -> new Request("POST",
                         "/api/v1/alerts/" + alerts.remove() + "/snooze",
                         "{\"until\":\"%s\",\"reason\":\"客户出差\"}".formatted(Instant.now().plus(Duration.ofDays(3))),
-                        asManager),
+                        asManager.get()),
                 new ApiOperation("POST", "/api/v1/alerts/scan"), () -> new Request("POST", "/api/v1/alerts/scan", null,
-                        Map.of("Authorization", "Bearer " + TestTokens.admin("admin"))),
+                        Map.of("Authorization", "Bearer " + TestTokens.admin("admin-" + UUID.randomUUID()))),
                 new ApiOperation("POST", "/api/v1/webhooks"), () -> new Request("POST", "/api/v1/webhooks",
-                        webhook(team), asManager),
+                        webhook(team), asManager.get()),
                 new ApiOperation("DELETE", "/api/v1/webhooks/{id}"), AbortedWrites.prepared(PER_OPERATION,
-                        () -> new Request("DELETE", "/api/v1/webhooks/" + subscribe(manager, team), null, asManager)));
+                        () -> {
+                            String subscriber = TestTokens.manager("mgr-" + UUID.randomUUID(), team);
+                            return new Request("DELETE", "/api/v1/webhooks/" + subscribe(subscriber, team), null,
+                                    Map.of("Authorization", "Bearer " + subscriber));
+                        }));
 
         AbortedWrites.Outcome outcome =
                 AbortedWrites.hangUpOnEveryWrite("analytics-service", base, pool, poolSize, cases, ABORTED_WRITES);

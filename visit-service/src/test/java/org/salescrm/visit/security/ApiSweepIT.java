@@ -43,7 +43,10 @@ class ApiSweepIT {
 
     @Test
     void aRecordOutOfReachAnswersAsOneThatDoesNotExist() {
-        Records records = Records.create(org, Fixtures.customerOf(db, org.owner(), org.ownerTeam()).toString());
+        UUID customer = Fixtures.customerOf(db, org.owner(), org.ownerTeam());
+        Records records = Records.create(org, customer.toString(),
+                Fixtures.opportunityOf(db, customer, org.owner(), org.ownerTeam()).toString(),
+                Fixtures.keyPersonOf(db, customer).toString());
 
         CrossOwnerSweep.Result result = new CrossOwnerSweep(URI.create(base.toString()), org, records).run();
 
@@ -69,9 +72,8 @@ class ApiSweepIT {
 
         static final String SUMMARY = "与采购总监讨论了二期扩容方案";
 
-        static Records create(SweepOrganisation org, String customer) {
-            String opportunity = UUID.randomUUID().toString();
-            String keyPerson = UUID.randomUUID().toString();
+        /** The opportunity and key person are the customer's, as the replicas know them: a visit names only real ones. */
+        static Records create(SweepOrganisation org, String customer, String opportunity, String keyPerson) {
             String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
             var visit = given().auth().oauth2(org.ownerToken()).contentType("application/json")
                     .body(visitBody(customer, opportunity, keyPerson)).post("/api/v1/visits")
