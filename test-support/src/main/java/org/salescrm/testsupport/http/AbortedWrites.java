@@ -17,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.Supplier;
 import org.salescrm.testsupport.http.HangUpStorm.Request;
 
@@ -97,16 +100,18 @@ public final class AbortedWrites {
      * connections were missing at the last try. The pool's own gauges are not enough: they drift when a borrow
      * times out under load, while a connection that can be borrowed is beyond doubt free.
      */
-    public static int stuckConnections(Pool pool, int poolSize) throws InterruptedException {
-        long deadline = System.nanoTime() + IDLE_BOUND.toNanos();
-        int missing;
-        do {
-            missing = poolSize - borrowable(pool, poolSize);
-            if (missing > 0) {
-                Thread.sleep(200);
-            }
-        } while (missing > 0 && System.nanoTime() < deadline);
-        return missing;
+    public static int stuckConnections(Pool pool, int poolSize) {
+        AtomicInteger missing = new AtomicInteger(poolSize);
+        try {
+            Awaitility.await().atMost(IDLE_BOUND).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        missing.set(poolSize - borrowable(pool, poolSize));
+                        return missing.get() == 0;
+                    });
+        } catch (ConditionTimeoutException stillHeld) {
+            // the count of the last try is the answer
+        }
+        return missing.get();
     }
 
     /**
