@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.salescrm.events.analytics.AlertChanged;
 import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.events.analytics.AlertResolved;
+import org.salescrm.events.customer.ContractSigned;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.events.customer.CustomerReclaimWarning;
@@ -21,6 +22,8 @@ import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.events.customer.PaymentReceived;
+import org.salescrm.events.customer.QuoteIssued;
 import org.salescrm.events.target.EvaluationPublished;
 import org.salescrm.events.target.GoalAcknowledged;
 import org.salescrm.events.target.GoalSet;
@@ -48,6 +51,10 @@ public final class EventCatalog {
             new EventType<>(OpportunityStageChanged.TYPE, OpportunityStageChanged.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityWon.TYPE, OpportunityWon.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityLost.TYPE, OpportunityLost.class, Topics.OPPORTUNITIES),
+            // money follows its deal: on the opportunities topic, keyed by customer, in order with the deal's moves
+            new EventType<>(QuoteIssued.TYPE, QuoteIssued.class, Topics.OPPORTUNITIES),
+            new EventType<>(ContractSigned.TYPE, ContractSigned.class, Topics.OPPORTUNITIES),
+            new EventType<>(PaymentReceived.TYPE, PaymentReceived.class, Topics.OPPORTUNITIES),
             new EventType<>(VisitLogged.TYPE, VisitLogged.class, Topics.VISITS),
             new EventType<>(VisitCorrected.TYPE, VisitCorrected.class, Topics.VISITS),
             new EventType<>(FollowUpCreated.TYPE, FollowUpCreated.class, Topics.FOLLOW_UPS),

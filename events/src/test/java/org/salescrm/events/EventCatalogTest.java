@@ -19,15 +19,18 @@ import org.salescrm.events.customer.OpportunityStageChanged;
 class EventCatalogTest {
 
     // Written out here rather than derived, so that a type registered on the wrong topic cannot pass.
-    private static final Map<String, String> TOPIC_OF_FAMILY = Map.of(
-            "customer", "crm.customers",
-            "key-person", "crm.customers",
-            "opportunity", "crm.opportunities",
-            "visit", "crm.visits",
-            "follow-up", "crm.follow-ups",
-            "goal", "crm.goals",
-            "evaluation", "crm.goals",
-            "alert", "crm.alerts");
+    private static final Map<String, String> TOPIC_OF_FAMILY = Map.ofEntries(
+            Map.entry("customer", "crm.customers"),
+            Map.entry("key-person", "crm.customers"),
+            Map.entry("opportunity", "crm.opportunities"),
+            Map.entry("quote", "crm.opportunities"),
+            Map.entry("contract", "crm.opportunities"),
+            Map.entry("payment", "crm.opportunities"),
+            Map.entry("visit", "crm.visits"),
+            Map.entry("follow-up", "crm.follow-ups"),
+            Map.entry("goal", "crm.goals"),
+            Map.entry("evaluation", "crm.goals"),
+            Map.entry("alert", "crm.alerts"));
 
     private static final List<String> COMMON_FIELDS =
             List.of("eventId", "aggregateId", "aggregateVersion", "ownerId", "ownerTeam", "occurredAt");
