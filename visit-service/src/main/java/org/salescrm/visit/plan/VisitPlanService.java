@@ -2,6 +2,7 @@ package org.salescrm.visit.plan;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -44,12 +45,13 @@ public class VisitPlanService {
      * only a manager or admin corrects, with a reason. Every customer must be one the caller may
      * work on now; each one that is not is named by its position. Every write is kept in the history.
      */
+    @WithTransaction
     public Uni<VisitPlanView> plan(LocalDate day, VisitPlanRequest request, String ownerId, Caller caller) {
         boolean past = day.isBefore(LocalDate.now(clock));
         checkDay(day, past, request, caller);
         List<UUID> ids = request.customerIds().stream().distinct().toList();
         String owner = ownerId == null || ownerId.isBlank() ? caller.id() : ownerId.strip();
-        return Panache.withTransaction(() -> checkWorkable(request.customerIds(), caller)
+        return checkWorkable(request.customerIds(), caller)
                 .chain(() -> plans.findOwn(owner, day))
                 .chain(existing -> teamOf(owner, existing, caller).chain(team -> {
                     Instant now = clock.instant();
@@ -61,7 +63,7 @@ public class VisitPlanService {
                     return plans.persistAndFlush(plan)
                             .call(saved -> changes.persist(change(saved, before, caller, past, request.reason(), now)));
                 }))
-                .chain(this::view));
+                .chain(this::view);
     }
 
     /** A rep plans ahead only; a correction of the past is a manager's, and says why. */

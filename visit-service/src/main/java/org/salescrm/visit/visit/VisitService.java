@@ -2,6 +2,7 @@ package org.salescrm.visit.visit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -172,8 +173,9 @@ public class VisitService {
      * Corrects a visit: each changed field's earlier text is kept as a correction, effective is
      * recomputed and VisitCorrected goes out. A patch that changes nothing changes nothing.
      */
+    @WithTransaction
     public Uni<Visit> correct(UUID id, MergePatch<VisitPatch> patch, long expectedVersion, Caller caller) {
-        return Panache.withTransaction(() -> visits.findVisible(id, caller)
+        return visits.findVisible(id, caller)
                 .onItem().ifNull().failWith(() -> Problems.notFound("visit", id))
                 .chain(visit -> {
                     IfMatch.check(expectedVersion, visit.version);
@@ -189,7 +191,7 @@ public class VisitService {
                             .chain(() -> outbox.append(VisitEvents.corrected(visit,
                                     changes.stream().map(c -> c.field).toList(), caller.id())))
                             .replaceWith(visit);
-                }));
+                });
     }
 
     private Uni<Void> persistCorrections(List<VisitCorrection> changes, long version) {
