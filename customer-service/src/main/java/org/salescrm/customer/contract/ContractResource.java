@@ -17,7 +17,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
 @Cancellable(false)
-@Path("/api/v1")
+@Path("/api/v1/contracts")
 @RolesAllowed({Role.REP_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class ContractResource {
 
@@ -29,23 +29,9 @@ public class ContractResource {
         this.caller = caller;
     }
 
-    /**
-     * 201 with the contract of a won opportunity and its payment plan (instalments adding up to the amount);
-     * 200 with the first one when a request with the same Idempotency-Key is retried; 409 when the opportunity
-     * is not won, already has its contract, or the number is taken.
-     */
-    @POST
-    @Path("/opportunities/{id}/contract")
-    public Uni<RestResponse<ContractView>> sign(@PathParam("id") UUID id, @Valid @NotNull ContractRequest request,
-                                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
-        return service.sign(id, request, caller.get(), key)
-                .map(created -> created.answer(v -> v, ContractView::id, "/api/v1/contracts"));
-    }
-
     /** The contract with its instalments as they stand today, collected and outstanding. */
     @GET
-    @Path("/contracts/{id}")
+    @Path("/{id}")
     public Uni<ContractView> get(@PathParam("id") UUID id) {
         return service.find(id, caller.get());
     }
@@ -56,17 +42,11 @@ public class ContractResource {
      * outstanding, receivedOn is in the future or before the signing, or the instalment is not the contract's.
      */
     @POST
-    @Path("/contracts/{id}/payments")
+    @Path("/{id}/payments")
     public Uni<RestResponse<PaymentView>> pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request,
                                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String key = IdempotencyKeys.validated(idempotencyKey, "Idempotency-Key");
         return service.pay(id, request, caller.get(), key)
                 .map(created -> created.answer(v -> v, PaymentView::id, "/api/v1/payments"));
-    }
-
-    @GET
-    @Path("/payments/{id}")
-    public Uni<PaymentView> payment(@PathParam("id") UUID id) {
-        return service.findPayment(id, caller.get());
     }
 }

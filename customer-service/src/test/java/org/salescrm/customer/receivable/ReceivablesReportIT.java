@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.salescrm.customer.contract.MoneyRoad.contract;
 import static org.salescrm.customer.contract.MoneyRoad.contractBody;
 import static org.salescrm.customer.contract.MoneyRoad.instalmentIds;
@@ -43,7 +44,7 @@ class ReceivablesReportIT {
         String secondContract = contract(rep, second.opportunityId(), contractBody(today.minusDays(100),
                 today.minusDays(30), 100, today.minusDays(31), 200, today.minusDays(90), 300,
                 today.minusDays(91), 400, today, 50));
-        // 500 of the 45-days-old 2000 came in; the 10-days-old one of the second... none: it is paid in full below.
+        // 500 of the 45-days-old 2000 came in.
         List<String> plan = instalmentIds(rep, firstContract);
         as(rep).body(payment(plan.get(1), today.minusDays(2), 500))
                 .post("/api/v1/contracts/" + firstContract + "/payments").then().statusCode(201);
@@ -63,7 +64,7 @@ class ReceivablesReportIT {
                         firstContract, secondContract, secondContract, firstContract))
                 .body("overdue.customerId[0]", equalTo(first.customerId()))
                 .body("overdue.ownerId", everyItem(equalTo(repId)))
-                .body("overdue.customerName[0]", org.hamcrest.Matchers.startsWith("漏斗客户"));
+                .body("overdue.customerName[0]", startsWith("漏斗客户"));
 
         // Paying the 120-days-old instalment in full takes it off the report.
         as(rep).body(payment(plan.get(3), today, 4000)).post("/api/v1/contracts/" + firstContract + "/payments")
