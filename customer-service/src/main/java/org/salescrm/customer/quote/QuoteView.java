@@ -17,7 +17,7 @@ public record QuoteView(
         UUID opportunityId,
         UUID customerId,
         long quoteNumber,
-        List<Line> lines,
+        List<QuoteLineView> lines,
         BigDecimal total,
         String currency,
         boolean accepted,
@@ -29,12 +29,12 @@ public record QuoteView(
         Instant updatedAt) {
 
     /** A line with its amount after discount. */
-    public record Line(String productLine, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
+    public record QuoteLineView(String productLine, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
                        BigDecimal amount) {
     }
 
     static QuoteView of(Quote q, List<QuoteLine> lines, Opportunity o) {
-        List<Line> views = lines.stream().map(l -> new Line(l.productLine, Money.plain(l.quantity),
+        List<QuoteLineView> views = lines.stream().map(l -> new QuoteLineView(l.productLine, Money.plain(l.quantity),
                 Money.plain(l.unitPrice), Money.plain(l.discount), Money.plain(l.amount))).toList();
         return new QuoteView(q.id, q.opportunityId, q.customerId, q.version, views, Money.plain(q.total), q.currency,
                 q.accepted, q.issuedBy, o.ownerId, o.ownerTeam, q.version, q.createdAt, q.createdAt);

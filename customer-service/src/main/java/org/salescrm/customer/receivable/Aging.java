@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.salescrm.customer.money.Money;
-import org.salescrm.customer.receivable.ReceivablesReport.Bucket;
+import org.salescrm.customer.receivable.ReceivablesReport.AgingBucket;
 import org.salescrm.customer.receivable.ReceivablesReport.OverdueInstalment;
 
 /** The aging buckets finance reads (账龄): up to 30 days overdue, 31 to 60, 61 to 90, more than 90. */
@@ -34,12 +34,12 @@ enum Aging {
     }
 
     /** Every bucket, in order, with the sum and count of the instalments in it (zero when none). */
-    static List<Bucket> buckets(List<OverdueInstalment> overdue) {
-        List<Bucket> buckets = new ArrayList<>();
+    static List<AgingBucket> buckets(List<OverdueInstalment> overdue) {
+        List<AgingBucket> buckets = new ArrayList<>();
         for (Aging aging : values()) {
             List<OverdueInstalment> in = overdue.stream().filter(i -> i.bucket().equals(aging.label)).toList();
             BigDecimal amount = in.stream().map(OverdueInstalment::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
-            buckets.add(new Bucket(aging.label, aging.fromDays, aging.toDays, Money.plain(amount), in.size()));
+            buckets.add(new AgingBucket(aging.label, aging.fromDays, aging.toDays, Money.plain(amount), in.size()));
         }
         return buckets;
     }

@@ -11,12 +11,12 @@ import java.util.UUID;
  */
 public record ReceivablesReport(
         LocalDate asOf,
-        List<Bucket> buckets,
+        List<AgingBucket> buckets,
         BigDecimal overdueTotal,
         List<OverdueInstalment> overdue) {
 
     /** One aging bucket: the outstanding amount of its instalments and how many there are. */
-    public record Bucket(String bucket, int fromDays, Integer toDays, BigDecimal amount, int count) {
+    public record AgingBucket(String bucket, int fromDays, Integer toDays, BigDecimal amount, int count) {
     }
 
     /** An instalment past its due date, with what is still outstanding on it. */
