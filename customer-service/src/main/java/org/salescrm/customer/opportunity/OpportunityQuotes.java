@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.outbox.Outbox;
 import org.salescrm.platform.problem.Problems;
@@ -57,31 +58,24 @@ public class OpportunityQuotes {
      * as a PATCH of the same fields would be. Nothing is written when both already hold the total.
      */
     public Uni<Opportunity> acceptQuote(Opportunity o, BigDecimal total, String by, Instant now) {
-        List<String> fields = new ArrayList<>();
-        List<Object[]> before = new ArrayList<>();
+        Map<String, BigDecimal> before = new LinkedHashMap<>();
         if (o.amount == null || o.amount.compareTo(total) != 0) {
-            fields.add("amount");
-            before.add(new Object[] {o.amount});
+            before.put("amount", o.amount);
             o.amount = total;
         }
         if (o.quoteAmount == null || o.quoteAmount.compareTo(total) != 0) {
-            fields.add("quoteAmount");
-            before.add(new Object[] {o.quoteAmount});
+            before.put("quoteAmount", o.quoteAmount);
             o.quoteAmount = total;
         }
-        if (fields.isEmpty()) {
+        if (before.isEmpty()) {
             return Uni.createFrom().item(o);
         }
         o.updatedAt = now;
+        List<String> fields = List.copyOf(before.keySet());
         // The flush bumps the version, which the history rows and the event then carry.
         return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> {
-                    List<OpportunityFieldChange> rows = new ArrayList<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        rows.add(OpportunityFieldChange.of(o, fields.get(i), before.get(i)[0], total, by, now));
-                    }
-                    return fieldChanges.persist(rows);
-                })
+                .chain(() -> fieldChanges.persist(before.entrySet().stream()
+                        .map(e -> OpportunityFieldChange.of(o, e.getKey(), e.getValue(), total, by, now)).toList()))
                 .chain(() -> outbox.append(OpportunityEvents.updated(o, fields, by, now)))
                 .replaceWith(o);
     }
