@@ -2,6 +2,11 @@ package org.salescrm.customer.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.salescrm.customer.contract.MoneyRoad.contract;
+import static org.salescrm.customer.contract.MoneyRoad.contractBody;
+import static org.salescrm.customer.contract.MoneyRoad.instalmentIds;
+import static org.salescrm.customer.contract.MoneyRoad.payment;
+import static org.salescrm.customer.contract.MoneyRoad.wonDeal;
 import static org.salescrm.customer.opportunity.Funnel.as;
 import static org.salescrm.customer.opportunity.Funnel.customer;
 import static org.salescrm.customer.opportunity.Funnel.keyPerson;
@@ -21,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -40,7 +46,7 @@ import org.salescrm.testsupport.http.HangUpStorm.Request;
 class AbortedRequestsIT {
 
     static final int ABORTED_WRITES = 1_000;
-    static final int PER_OPERATION = ABORTED_WRITES / 14 + 1;
+    static final int PER_OPERATION = ABORTED_WRITES / 17 + 1;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -119,6 +125,25 @@ class AbortedRequestsIT {
                     String rep = newRep("east");
                     return post(rep, "/api/v1/opportunities/" + open(rep, customer(rep)) + "/lose",
                             Map.of("reason", "预算取消"));
+                })),
+                // An accepted quote also changes its deal: both commit together or neither does.
+                Map.entry(op("POST", "/api/v1/opportunities/{id}/quotes"), prepared(() -> {
+                    String rep = newRep("east");
+                    return post(rep, "/api/v1/opportunities/" + open(rep, customer(rep)) + "/quotes", Map.of(
+                            "accepted", true, "lines", List.of(Map.of("productLine", "ERP", "quantity", 2,
+                                    "unitPrice", 50000, "discount", 0.1))));
+                })),
+                Map.entry(op("POST", "/api/v1/opportunities/{id}/contract"), prepared(() -> {
+                    String rep = newRep("east");
+                    return post(rep, "/api/v1/opportunities/" + wonDeal(rep).opportunityId() + "/contract",
+                            contractBody(today(), today().plusDays(30), 60000, today().plusDays(90), 40000));
+                })),
+                Map.entry(op("POST", "/api/v1/contracts/{id}/payments"), prepared(() -> {
+                    String rep = newRep("east");
+                    String contractId = contract(rep, wonDeal(rep).opportunityId(),
+                            contractBody(today(), today().plusDays(30), 60000));
+                    return post(rep, "/api/v1/contracts/" + contractId + "/payments",
+                            payment(instalmentIds(rep, contractId).get(0), today(), 25000));
                 })));
 
         AbortedWrites.Outcome outcome =
@@ -127,12 +152,19 @@ class AbortedRequestsIT {
         assertThat(outcome.stuckConnections()).as("connections never given back").isZero();
         customer(newRep("west"));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(unsentEvents()) == 0);
-        for (String table : new String[] {"customer", "key_person", "opportunity"}) {
+        for (String table : new String[] {"customer", "key_person", "opportunity", "quote", "contract"}) {
             assertThat(count(rowsOutOfStepWithTheirEvents(table))).as(table + " rows out of step with their events").isZero();
         }
         assertThat(count(eventsWithoutTheirRow("customer", "crm.customer."))).as("customer events without a customer").isZero();
         assertThat(count(eventsWithoutTheirRow("key_person", "crm.key-person."))).as("key person events without one").isZero();
         assertThat(count(eventsWithoutTheirRow("opportunity", "crm.opportunity."))).as("deal events without a deal").isZero();
+        assertThat(count(eventsWithoutTheirRow("quote", "crm.quote."))).as("quote events without a quote").isZero();
+        assertThat(count(eventsWithoutTheirRow("contract", "crm.contract."))).as("contract events without one").isZero();
+        assertThat(count(eventsWithoutTheirRow("contract", "crm.payment."))).as("payment events without a contract")
+                .isZero();
+        // Every payment's amount is in its instalment's collected, and no instalment holds more than it owes.
+        assertThat(count("SELECT count(*) FROM instalment i WHERE i.collected <> (SELECT coalesce(sum(p.amount), 0)"
+                + " FROM payment p WHERE p.instalment_id = i.id)")).as("instalments out of step with payments").isZero();
     }
 
     private static ApiOperation op(String method, String path) {

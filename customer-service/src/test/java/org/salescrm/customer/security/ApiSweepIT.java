@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,10 @@ class ApiSweepIT {
                         + " + (SELECT count(*) FROM opportunity) + (SELECT count(*) FROM customer_history)"
                         + " + (SELECT count(*) FROM opportunity_stage_change) + (SELECT count(*) FROM outbox_event)"
                         + " + (SELECT coalesce(sum(version), 0) FROM customer) + (SELECT coalesce(sum(version), 0) FROM opportunity)"
-                        + " + (SELECT coalesce(sum(version), 0) FROM key_person)");
+                        + " + (SELECT coalesce(sum(version), 0) FROM key_person) + (SELECT count(*) FROM quote)"
+                        + " + (SELECT count(*) FROM quote_line) + (SELECT count(*) FROM contract)"
+                        + " + (SELECT count(*) FROM instalment) + (SELECT count(*) FROM payment)"
+                        + " + (SELECT coalesce(sum(version), 0) FROM contract)");
             }
         }).run();
 
@@ -108,9 +112,13 @@ class ApiSweepIT {
                 .getNumeric(0).longValue();
     }
 
-    /** The owner's customer with a key person (and the one they report to) and an opportunity. */
+    /**
+     * The owner's customer with a key person (and the one they report to), an opportunity with a quote, and a
+     * won one with its contract, an overdue instalment partly paid.
+     */
     record Records(SweepOrganisation org, String customer, String customerName, String keyPerson, String boss,
-                   String opportunity) implements CrossOwnerSweep.Fixture {
+                   String opportunity, String quote, String won, String contract, String instalment,
+                   String payment) implements CrossOwnerSweep.Fixture {
 
         static Records create(SweepOrganisation org) {
             String name = org.prefix() + "南京鼓楼精密机械有限公司";
@@ -122,7 +130,42 @@ class ApiSweepIT {
                     Map.of("name", "李工", "reportsToId", boss));
             String opportunity = post(org.ownerToken(), "/api/v1/opportunities", Map.of("customerId", customer,
                     "name", "二期产线", "amount", 300000, "expectedCloseDate", LocalDate.now().plusDays(60).toString()));
-            return new Records(org, customer, name, keyPerson, boss, opportunity);
+            String quote = post(org.ownerToken(), "/api/v1/opportunities/" + opportunity + "/quotes",
+                    Map.of("lines", List.of(Map.of("productLine", "产线", "quantity", 1, "unitPrice", 300000))));
+            String won = wonDeal(org.ownerToken(), customer);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            String contract = post(org.ownerToken(), "/api/v1/opportunities/" + won + "/contract",
+                    contractBody(org.prefix(), today.minusDays(60), today.minusDays(30), today.plusDays(30)));
+            String instalment = given().auth().oauth2(org.ownerToken()).get("/api/v1/contracts/" + contract).then()
+                    .statusCode(200).extract().path("instalments[0].id");
+            String payment = post(org.ownerToken(), "/api/v1/contracts/" + contract + "/payments",
+                    Map.of("instalmentId", instalment, "receivedOn", today.minusDays(1).toString(), "amount", 100));
+            return new Records(org, customer, name, keyPerson, boss, opportunity, quote, won, contract, instalment,
+                    payment);
+        }
+
+        /** A second deal of the customer (whose decision maker is known) with every piece of evidence, won. */
+        private static String wonDeal(String token, String customer) {
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            String id = post(token, "/api/v1/opportunities", Map.of("customerId", customer, "name", "一期产线",
+                    "amount", 100000, "expectedCloseDate", LocalDate.now().plusDays(30).toString()));
+            int version = given().auth().oauth2(token).get("/api/v1/opportunities/" + id).then().statusCode(200)
+                    .extract().path("version");
+            given().auth().oauth2(token).contentType("application/json").header("If-Match", String.valueOf(version))
+                    .body(Map.of("budget", 100000, "quoteAmount", 100000, "contractSignedOn", today,
+                            "firstPaymentOn", today))
+                    .patch("/api/v1/opportunities/" + id).then().statusCode(200);
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("stage", "WON"))
+                    .post("/api/v1/opportunities/" + id + "/stage").then().statusCode(200);
+            return id;
+        }
+
+        private static Map<String, Object> contractBody(String prefix, LocalDate signedOn, LocalDate firstDue,
+                                                        LocalDate secondDue) {
+            return Map.of("number", prefix + "-HT-" + UUID.randomUUID(), "signedOn", signedOn.toString(),
+                    "amount", 100000, "terms", "分两期付款", "instalments", List.of(
+                            Map.of("dueOn", firstDue.toString(), "amount", 30000),
+                            Map.of("dueOn", secondDue.toString(), "amount", 70000)));
         }
 
         private static String post(String token, String path, Map<String, Object> body) {
@@ -132,7 +175,7 @@ class ApiSweepIT {
 
         @Override
         public Set<String> ownersRecords() {
-            return Set.of(customer, keyPerson, boss, opportunity);
+            return Set.of(customer, keyPerson, boss, opportunity, quote, won, contract, instalment, payment);
         }
 
         /** Each path parameter is the owner's record of the kind the segment before it names. */
@@ -148,6 +191,9 @@ class ApiSweepIT {
                     case "customers" -> customer;
                     case "key-persons" -> keyPerson;
                     case "opportunities" -> opportunity;
+                    case "quotes" -> quote;
+                    case "contracts" -> contract;
+                    case "payments" -> payment;
                     default -> null;
                 };
                 if (value == null) {
@@ -178,6 +224,12 @@ class ApiSweepIT {
                 case "PATCH /api/v1/opportunities/{id}" -> Map.of("name", "改了");
                 case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep");
                 case "POST /api/v1/opportunities/{id}/stage" -> Map.of("stage", "POTENTIAL");
+                case "POST /api/v1/opportunities/{id}/quotes" -> Map.of("accepted", true, "lines", List.of(
+                        Map.of("productLine", "外人报价", "quantity", 1, "unitPrice", 1, "discount", 0.5)));
+                case "POST /api/v1/opportunities/{id}/contract" -> contractBody(org.prefix(), LocalDate.now(),
+                        LocalDate.now().plusDays(10), LocalDate.now().plusDays(40));
+                case "POST /api/v1/contracts/{id}/payments" -> Map.of("instalmentId", instalment,
+                        "receivedOn", LocalDate.now().minusDays(1).toString(), "amount", 1);
                 default -> null;
             };
         }
@@ -189,6 +241,8 @@ class ApiSweepIT {
                         Map.of("q", customerName), Map.of("pool", "true", "limit", "200"));
                 case "GET /api/v1/opportunities" -> List.of(Map.of("limit", "200"), Map.of("ownerId", org.owner()),
                         Map.of("customerId", customer));
+                case "GET /api/v1/reports/receivables" -> List.of(Map.of(), Map.of("ownerId", org.owner()),
+                        Map.of("team", org.ownerTeam()), Map.of("customerId", customer));
                 default -> List.of(Map.of());
             };
         }

@@ -44,6 +44,8 @@ public final class DemoLoader {
     private final Map<String, JsonNode> customers = new HashMap<>();
     private final Map<String, List<String>> decisionMakers = new HashMap<>();
     private final Map<String, List<String>> openDeals = new HashMap<>();
+    /** Every planned deal found or made, in plan order, for the money section. */
+    private final List<FoundDeal> deals = new ArrayList<>();
     private Map<String, String> demoUserBySubject = Map.of();
 
     public DemoLoader(PrintStream out, Function<String, String> tokenOf, LocalDate today) {
@@ -59,6 +61,7 @@ public final class DemoLoader {
         say("demo data: " + plan.size() + " customers of teams east and west, as of " + today + " (Asia/Shanghai)");
         section("customers and key persons", () -> customers(plan));
         section("opportunities in every stage", () -> opportunities(plan));
+        section("quotes, contracts and payments (some overdue)", this::money);
         section("visits and follow-ups", () -> visits(plan));
         section("goals for " + quarter(today), this::goals);
         section("alerts and funnel (computed by analytics-service)", this::analytics);
@@ -163,6 +166,7 @@ public final class DemoLoader {
                 found.ifPresent(d -> byStage.merge(d.path("status").asText().equals("LOST") ? "LOST" : d.path("stage").asText(), 1, Integer::sum));
                 found.filter(d -> "OPEN".equals(d.path("status").asText()))
                         .ifPresent(d -> openDeals.computeIfAbsent(customer.key(), k -> new ArrayList<>()).add(d.path("id").asText()));
+                found.ifPresent(d -> deals.add(new FoundDeal(customer, deal, d, actor)));
             }
         }
         return byStage.values().stream().mapToInt(Integer::intValue).sum() + " deals (" + created + " created), by stage " + byStage;
@@ -217,6 +221,112 @@ public final class DemoLoader {
         }
         return api.patch(owner, CUSTOMERS + "/opportunities/" + saved.path("id").asText(),
                 saved.path("version").asLong(), patch).orFail().body();
+    }
+
+    /** A planned deal as it is now, and who may write into it (its customer's owner, when a demo user). */
+    private record FoundDeal(Customer customer, Opportunity plan, JsonNode saved, Optional<String> actor) {
+    }
+
+    /**
+     * Quotes on the open deals that reached ACKNOWLEDGED (a first one) or NEGOTIATION (a second, accepted at the
+     * deal's amount); a contract for every won deal, 30% due 15 days after signing and 70% after 75 days, and
+     * payments that leave some instalments overdue. Rerunnable: a deal with quotes gets none, a contract is
+     * known by its number (409 or a replayed key: already there), and payments go only into a contract just made.
+     */
+    private String money() {
+        requireCustomers();
+        int quotes = 0;
+        int contracts = 0;
+        int payments = 0;
+        int won = 0;
+        for (FoundDeal deal : deals) {
+            String status = deal.saved().path("status").asText();
+            String stage = deal.saved().path("stage").asText();
+            if ("OPEN".equals(status) && deal.actor().isPresent()
+                    && ("ACKNOWLEDGED".equals(stage) || "NEGOTIATION".equals(stage))) {
+                quotes += quotes(deal, "NEGOTIATION".equals(stage));
+            } else if ("WON".equals(status)) {
+                Optional<JsonNode> contract = contract(deal);
+                if (contract.isPresent()) {
+                    contracts++;
+                    payments += payments(contract.get(), won);
+                }
+                won++;
+            }
+        }
+        return quotes + " quotes given, " + contracts + " contracts signed with " + payments + " payments ("
+                + won + " won deals; already-signed ones kept as they are)";
+    }
+
+    private int quotes(FoundDeal deal, boolean negotiating) {
+        String url = CUSTOMERS + "/opportunities/" + deal.saved().path("id").asText() + "/quotes";
+        if (!api.all(ADMIN, url + "?limit=200").isEmpty()) {
+            return 0;
+        }
+        long amount = deal.saved().path("amount").asLong();
+        String product = deal.plan().productLine() == null ? "软件许可" : deal.plan().productLine();
+        // The first price is 20% over the deal's amount, less 10%; the accepted one is the amount itself.
+        api.post(deal.actor().get(), url, Api.obj("accepted", false, "lines", List.of(Api.obj("productLine", product,
+                        "quantity", 1, "unitPrice", amount * 12 / 10, "discount", 0.1))),
+                key("quote", deal.customer().key(), deal.plan().name(), "1")).orFail();
+        if (!negotiating) {
+            return 1;
+        }
+        api.post(deal.actor().get(), url, Api.obj("accepted", true, "lines", List.of(Api.obj("productLine", product,
+                        "quantity", 1, "unitPrice", amount, "discount", 0))),
+                key("quote", deal.customer().key(), deal.plan().name(), "2")).orFail();
+        return 2;
+    }
+
+    /** The contract just made, or empty when the deal already had it. */
+    private Optional<JsonNode> contract(FoundDeal deal) {
+        JsonNode saved = deal.saved();
+        LocalDate signedOn = LocalDate.parse(saved.path("contractSignedOn").asText(today.toString()));
+        long amount = saved.path("amount").asLong();
+        long first = amount * 3 / 10;
+        String number = "HT-" + signedOn.getYear() + "-" + DemoState.uuid("contract", deal.customer().key(),
+                deal.plan().name()).toString().substring(0, 8).toUpperCase();
+        Response response = api.post(ADMIN, CUSTOMERS + "/opportunities/" + saved.path("id").asText() + "/contract",
+                Api.obj("number", number, "signedOn", signedOn.toString(), "amount", amount,
+                        "terms", "首付 30%，验收后 70%", "instalments", List.of(
+                                Api.obj("dueOn", signedOn.plusDays(15).toString(), "amount", first),
+                                Api.obj("dueOn", signedOn.plusDays(75).toString(), "amount", amount - first))),
+                key("contract", deal.customer().key(), deal.plan().name()));
+        if (response.status() == 409 || response.status() == 200) {
+            return Optional.empty();
+        }
+        return Optional.of(response.orFail().body());
+    }
+
+    /**
+     * The first instalment paid on its due date (a quarter of the deals: only half of it); the second paid in
+     * full, half, or not at all, by turns, so the aging report has something in several buckets.
+     */
+    private int payments(JsonNode contract, int index) {
+        JsonNode plan = contract.path("instalments");
+        int made = 0;
+        made += pay(contract, plan.get(0), index % 4 == 3 ? 2 : 1);
+        if (index % 3 == 1) {
+            made += pay(contract, plan.get(1), 2);
+        } else if (index % 3 == 2) {
+            made += pay(contract, plan.get(1), 1);
+        }
+        return made;
+    }
+
+    /** Pays 1/{@code part} of the instalment, on its due date or today if that is still to come; 0 when none is due. */
+    private int pay(JsonNode contract, JsonNode instalment, int part) {
+        LocalDate due = LocalDate.parse(instalment.path("dueOn").asText());
+        if (due.isAfter(today) && part == 1) {
+            return 0;
+        }
+        LocalDate on = due.isAfter(today) ? today : due;
+        String id = contract.path("id").asText();
+        api.post(ADMIN, CUSTOMERS + "/contracts/" + id + "/payments", Api.obj("instalmentId",
+                        instalment.path("id").asText(), "receivedOn", on.toString(),
+                        "amount", instalment.path("amount").asLong() / part),
+                key("payment", id, instalment.path("id").asText())).orFail();
+        return 1;
     }
 
     private String visits(List<Customer> plan) {

@@ -1,0 +1,57 @@
+package org.salescrm.customer.receivable;
+
+import static io.quarkus.hibernate.reactive.panache.Panache.getSession;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.salescrm.platform.security.Caller;
+import org.salescrm.platform.security.Visibility;
+
+/** Reads unpaid instalments with their contracts, within the caller's reach through the contract's owner. */
+@ApplicationScoped
+public class ReceivablesRepository {
+
+    /** Rows of {instalment, contract} unpaid and due before {@code today}, oldest due first. */
+    Uni<List<Object[]>> overdue(ReceivablesFilter filter, LocalDate today, Caller caller) {
+        Visibility visibility = Visibility.of(caller, "c.ownerId", "c.ownerTeam");
+        StringBuilder where = new StringBuilder("i.collected < i.amount and i.dueOn < :today");
+        Map<String, Object> params = new HashMap<>(visibility.with("today", today));
+        if (filter.team() != null) {
+            where.append(" and c.ownerTeam = :team");
+            params.put("team", filter.team());
+        }
+        if (filter.ownerId() != null) {
+            where.append(" and c.ownerId = :ownerId");
+            params.put("ownerId", filter.ownerId());
+        }
+        if (filter.customerId() != null) {
+            where.append(" and c.customerId = :customerId");
+            params.put("customerId", filter.customerId());
+        }
+        String hql = "select i, c from Instalment i join Contract c on c.id = i.contractId where "
+                + visibility.where(where.toString()) + " order by i.dueOn, c.number, i.instalmentNo";
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        });
+    }
+
+    /** The names of the given customers, by id. */
+    Uni<Map<UUID, String>> customerNames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().chain(session -> session
+                        .createSelectionQuery("select c.id, c.name from Customer c where c.id in :ids", Object[].class)
+                        .setParameter("ids", ids).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1])));
+    }
+}
