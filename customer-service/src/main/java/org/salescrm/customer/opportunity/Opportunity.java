@@ -66,6 +66,9 @@ public class Opportunity {
 
     public Instant updatedAt;
 
+    /** Set while soft-deleted: the opportunity then answers as a missing one. */
+    public Instant deletedAt;
+
     @Version
     public Long version;
 

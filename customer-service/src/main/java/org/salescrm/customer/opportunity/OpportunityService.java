@@ -260,6 +260,37 @@ public class OpportunityService {
         });
     }
 
+    /**
+     * Soft-deletes an opportunity, open or closed, for whoever may see it (its owner, the owner's
+     * managers, admins): from then on it answers 404 and leaves every list and report until restored.
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Caller caller) {
+        return visible(id, caller).chain(o -> {
+            Instant now = clock.instant();
+            o.deletedAt = now;
+            o.updatedAt = now;
+            return opportunities.flush().chain(() -> outbox.append(OpportunityEvents.deleted(o, caller.id())));
+        });
+    }
+
+    /** Undoes a soft delete; one that is not deleted answers as it is. A deleted customer's opportunities stay missing. */
+    @WithTransaction
+    public Uni<Opportunity> restore(UUID id, Caller caller) {
+        return opportunities.findVisibleEvenDeleted(id, caller)
+                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id))
+                .chain(o -> {
+                    if (o.deletedAt == null) {
+                        return Uni.createFrom().item(o);
+                    }
+                    o.deletedAt = null;
+                    o.updatedAt = clock.instant();
+                    return opportunities.flush()
+                            .chain(() -> outbox.append(OpportunityEvents.restored(o, caller.id())))
+                            .replaceWith(o);
+                });
+    }
+
     @WithSession
     public Uni<StageHistoryPage> history(UUID id, PageRequest page, Caller caller) {
         return visible(id, caller).chain(o -> stageChanges.pathOf(o.id)
