@@ -44,13 +44,14 @@ public class OpportunityService {
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final FunnelConfig funnel;
+    private final StageChecklist checklist;
     private final Clock clock;
     private final ZoneId zone;
 
     public OpportunityService(OpportunityRepository opportunities, OpportunityStageChangeRepository stageChanges,
                               OpportunityFieldChangeRepository fieldChanges, CustomerRepository customers,
                               KeyPersonRepository keyPersons, Outbox outbox, IdempotencyKeys idempotencyKeys,
-                              FunnelConfig funnel, Clock clock,
+                              FunnelConfig funnel, StageChecklist checklist, Clock clock,
                               @ConfigProperty(name = "crm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.opportunities = opportunities;
         this.stageChanges = stageChanges;
@@ -60,6 +61,7 @@ public class OpportunityService {
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.funnel = funnel;
+        this.checklist = checklist;
         this.clock = clock;
         this.zone = zone;
     }
@@ -186,16 +188,16 @@ public class OpportunityService {
             }
             Uni<Long> decisionMakers = StageEvidence.needsDecisionMakers(funnel.gates(), target)
                     ? keyPersons.countActiveDecisionMakers(o.customerId) : Uni.createFrom().item(0L);
-            return decisionMakers.chain(count -> {
-                List<FieldViolation> missing = StageEvidence.missing(o, target, count, funnel.gates());
+            return decisionMakers.chain(count -> checklist.missing(o, target).map(gaps -> {
+                List<FieldViolation> missing = StageEvidence.missing(o, target, count, funnel.gates(), gaps);
                 if (!missing.isEmpty()) {
                     String names = missing.stream().map(FieldViolation::field).collect(Collectors.joining(", "));
                     throw Problems.ruleViolated("stage-evidence-missing", missing, "stage-evidence-missing",
                                     target.name(), names)
                             .with("missingEvidence", missing.stream().map(FieldViolation::field).toList());
                 }
-                return apply(o, target, request.reason(), occurredAt, caller, now);
-            });
+                return o;
+            })).chain(ready -> apply(ready, target, request.reason(), occurredAt, caller, now));
         });
     }
 
