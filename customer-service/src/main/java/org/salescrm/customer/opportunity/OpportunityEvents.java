@@ -44,7 +44,7 @@ final class OpportunityEvents {
 
     static OpportunityLost lost(Opportunity o, String by) {
         return new OpportunityLost(UUID.randomUUID(), o.id, o.version, o.ownerId, o.ownerTeam, o.closedAt,
-                o.customerId, o.stage.name(), o.lostReason, o.amount, o.currency, o.productLine, by);
+                o.customerId, o.stage.name(), o.lostReason, o.amount, o.currency, o.productLine, by, o.lostTo);
     }
 
     static OpportunityDeleted deleted(Opportunity o, String by) {

@@ -251,6 +251,9 @@ public class OpportunityService {
             o.status = OpportunityStatus.LOST;
             o.probability = 0;
             o.lostReason = request.reason().strip();
+            // Blanks collapsed so the competitors report groups "Oracle  Cloud" with "Oracle Cloud".
+            o.lostTo = request.competitor() == null || request.competitor().isBlank() ? null
+                    : request.competitor().strip().replaceAll("\\s+", " ");
             o.closedAt = now;
             o.updatedAt = now;
             OpportunityStageChange change = OpportunityStageChange.of(o.id, o.stage.name(),
