@@ -70,10 +70,15 @@ public class CompetitorService {
     /** Removes the entry; the deal's loss to a competitor ({@code lostTo}) is the deal's own and stays. */
     @WithTransaction
     public Uni<Void> remove(UUID opportunityId, UUID competitorId, Caller caller) {
+        // One statement, run now: not a removal left for the flush at commit.
         return visible(opportunityId, caller)
-                .chain(o -> competitors.of(o.id, competitorId))
-                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, competitorId))
-                .chain(c -> competitors.delete(c));
+                .chain(o -> competitors.remove(o.id, competitorId))
+                .invoke(removed -> {
+                    if (removed == 0) {
+                        throw Problems.notFound(RESOURCE, competitorId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     @WithSession

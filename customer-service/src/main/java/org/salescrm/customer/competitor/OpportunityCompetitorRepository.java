@@ -18,7 +18,8 @@ public class OpportunityCompetitorRepository implements PanacheRepositoryBase<Op
         return find("opportunityId = ?1 and normalizedName = ?2", opportunityId, normalizedName).firstResult();
     }
 
-    public Uni<OpportunityCompetitor> of(UUID opportunityId, UUID id) {
-        return find("opportunityId = ?1 and id = ?2", opportunityId, id).firstResult();
+    /** How many were removed: 0 when the deal has no such entry. */
+    public Uni<Long> remove(UUID opportunityId, UUID id) {
+        return delete("opportunityId = ?1 and id = ?2", opportunityId, id);
     }
 }

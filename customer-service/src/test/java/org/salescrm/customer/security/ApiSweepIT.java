@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
@@ -64,13 +65,9 @@ class ApiSweepIT {
     void inputThatBreaksARuleIsRefusedNamingTheFieldAndWritesNothing() {
         Records records = Records.create(org);
         String manager = org.managerToken(0);
+        String admin = TestTokens.admin("sweep-admin-" + UUID.randomUUID());
 
         BadInputSweep.Result result = new BadInputSweep(URI.create(base.toString()), new BadInputSweep.Fixture() {
-            @Override
-            public Map<String, String> pathParameters(ApiOperation operation) {
-                return records.pathParameters(operation);
-            }
-
             @Override
             @SuppressWarnings("unchecked")
             public Map<String, Object> validBody(ApiOperation operation) {
@@ -83,9 +80,20 @@ class ApiSweepIT {
                 };
             }
 
+            /** A delete takes no input but its path, and the sweep's accepted cases would delete: it gets ids that do not exist. */
+            @Override
+            public Map<String, String> pathParameters(ApiOperation operation) {
+                Map<String, String> path = records.pathParameters(operation);
+                if (path != null && operation.method().equals("DELETE")) {
+                    path.replaceAll((name, value) -> UUID.randomUUID().toString());
+                }
+                return path;
+            }
+
+            /** The playbooks are an admin's to write: anyone else's input would be refused before it is read. */
             @Override
             public String token(ApiOperation operation) {
-                return manager;
+                return operation.toString().equals("PUT /api/v1/playbooks/{stage}") ? admin : manager;
             }
 
             @Override
@@ -94,7 +102,9 @@ class ApiSweepIT {
                         + " + (SELECT count(*) FROM opportunity) + (SELECT count(*) FROM customer_history)"
                         + " + (SELECT count(*) FROM opportunity_stage_change) + (SELECT count(*) FROM outbox_event)"
                         + " + (SELECT coalesce(sum(version), 0) FROM customer) + (SELECT coalesce(sum(version), 0) FROM opportunity)"
-                        + " + (SELECT coalesce(sum(version), 0) FROM key_person)");
+                        + " + (SELECT coalesce(sum(version), 0) FROM key_person)"
+                        + " + (SELECT count(*) FROM playbook_item) + (SELECT count(*) FROM playbook_tick)"
+                        + " + (SELECT count(*) FROM opportunity_competitor)");
             }
         }).run();
 
@@ -110,7 +120,7 @@ class ApiSweepIT {
 
     /** The owner's customer with a key person (and the one they report to) and an opportunity. */
     record Records(SweepOrganisation org, String customer, String customerName, String keyPerson, String boss,
-                   String opportunity) implements CrossOwnerSweep.Fixture {
+                   String opportunity, String competitor, List<Object> wonPlaybook) implements CrossOwnerSweep.Fixture {
 
         static Records create(SweepOrganisation org) {
             String name = org.prefix() + "南京鼓楼精密机械有限公司";
@@ -122,7 +132,11 @@ class ApiSweepIT {
                     Map.of("name", "李工", "reportsToId", boss));
             String opportunity = post(org.ownerToken(), "/api/v1/opportunities", Map.of("customerId", customer,
                     "name", "二期产线", "amount", 300000, "expectedCloseDate", LocalDate.now().plusDays(60).toString()));
-            return new Records(org, customer, name, keyPerson, boss, opportunity);
+            String competitor = post(org.ownerToken(), "/api/v1/opportunities/" + opportunity + "/competitors",
+                    Map.of("name", "用友", "pricePosition", "LOWER"));
+            List<Object> wonPlaybook = given().auth().oauth2(org.ownerToken()).get("/api/v1/playbooks").then()
+                    .statusCode(200).extract().jsonPath().getList("stages.find { it.stage == 'WON' }.items");
+            return new Records(org, customer, name, keyPerson, boss, opportunity, competitor, wonPlaybook);
         }
 
         private static String post(String token, String path, Map<String, Object> body) {
@@ -132,7 +146,7 @@ class ApiSweepIT {
 
         @Override
         public Set<String> ownersRecords() {
-            return Set.of(customer, keyPerson, boss, opportunity);
+            return Set.of(customer, keyPerson, boss, opportunity, competitor);
         }
 
         /** Each path parameter is the owner's record of the kind the segment before it names. */
@@ -148,6 +162,9 @@ class ApiSweepIT {
                     case "customers" -> customer;
                     case "key-persons" -> keyPerson;
                     case "opportunities" -> opportunity;
+                    case "competitors" -> competitor;
+                    case "playbooks" -> "WON";
+                    case "playbook" -> "need-noted";
                     default -> null;
                 };
                 if (value == null) {
@@ -176,7 +193,11 @@ class ApiSweepIT {
                 case "POST /api/v1/opportunities" -> Map.of("customerId", customer, "name", "外人商机", "amount", 1,
                         "expectedCloseDate", LocalDate.now().plusDays(30).toString());
                 case "PATCH /api/v1/opportunities/{id}" -> Map.of("name", "改了");
-                case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep");
+                case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep", "competitor", "SAP");
+                case "POST /api/v1/opportunities/{id}/competitors" -> Map.of("name", "外人竞品", "strengths", "sweep",
+                        "pricePosition", "HIGHER");
+                case "POST /api/v1/opportunities/{id}/playbook/{key}/done" -> Map.of("note", "sweep");
+                case "PUT /api/v1/playbooks/{stage}" -> Map.of("items", wonPlaybook);
                 case "POST /api/v1/opportunities/{id}/stage" -> Map.of("stage", "POTENTIAL");
                 default -> null;
             };
@@ -189,6 +210,8 @@ class ApiSweepIT {
                         Map.of("q", customerName), Map.of("pool", "true", "limit", "200"));
                 case "GET /api/v1/opportunities" -> List.of(Map.of("limit", "200"), Map.of("ownerId", org.owner()),
                         Map.of("customerId", customer));
+                case "GET /api/v1/reports/competitors" -> List.of(Map.of(), Map.of("ownerId", org.owner()),
+                        Map.of("team", org.team(0)));
                 default -> List.of(Map.of());
             };
         }
