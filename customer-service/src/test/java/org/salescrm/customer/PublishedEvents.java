@@ -12,7 +12,7 @@ import org.salescrm.events.Topics;
 import org.salescrm.testsupport.SharedKafka;
 
 /**
- * Everything customer-service publishes on crm.customers during the test run, read from the real
+ * Everything customer-service publishes on crm.customers and crm.opportunities during the test run, read from the real
  * broker by one consumer started on first use and kept for the JVM's life.
  */
 public final class PublishedEvents {
@@ -25,7 +25,7 @@ public final class PublishedEvents {
     private static synchronized ConsumerTask<String, String> customers() {
         if (customers == null) {
             customers = new KafkaCompanion(SharedKafka.bootstrapServers()).consumeStrings()
-                    .fromTopics(Topics.CUSTOMERS);
+                    .fromTopics(Topics.CUSTOMERS, Topics.OPPORTUNITIES);
         }
         return customers;
     }

@@ -10,15 +10,21 @@ import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.events.analytics.AlertResolved;
 import org.salescrm.events.customer.ContractSigned;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerDeleted;
 import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.events.customer.CustomerReclaimWarning;
+import org.salescrm.events.customer.CustomerRestored;
 import org.salescrm.events.customer.CustomerUpdated;
 import org.salescrm.events.customer.DecisionMakerLost;
 import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonDeleted;
 import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonRestored;
 import org.salescrm.events.customer.KeyPersonUpdated;
+import org.salescrm.events.customer.OpportunityDeleted;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
+import org.salescrm.events.customer.OpportunityRestored;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
@@ -46,11 +52,18 @@ public final class EventCatalog {
             new EventType<>(KeyPersonAdded.TYPE, KeyPersonAdded.class, Topics.CUSTOMERS),
             new EventType<>(KeyPersonUpdated.TYPE, KeyPersonUpdated.class, Topics.CUSTOMERS),
             new EventType<>(KeyPersonLeft.TYPE, KeyPersonLeft.class, Topics.CUSTOMERS),
+            // soft deletes: nothing consumes these yet; every consumer passes over types it does not handle
+            new EventType<>(CustomerDeleted.TYPE, CustomerDeleted.class, Topics.CUSTOMERS),
+            new EventType<>(CustomerRestored.TYPE, CustomerRestored.class, Topics.CUSTOMERS),
+            new EventType<>(KeyPersonDeleted.TYPE, KeyPersonDeleted.class, Topics.CUSTOMERS),
+            new EventType<>(KeyPersonRestored.TYPE, KeyPersonRestored.class, Topics.CUSTOMERS),
             new EventType<>(OpportunityOpened.TYPE, OpportunityOpened.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityUpdated.TYPE, OpportunityUpdated.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityStageChanged.TYPE, OpportunityStageChanged.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityWon.TYPE, OpportunityWon.class, Topics.OPPORTUNITIES),
             new EventType<>(OpportunityLost.TYPE, OpportunityLost.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityDeleted.TYPE, OpportunityDeleted.class, Topics.OPPORTUNITIES),
+            new EventType<>(OpportunityRestored.TYPE, OpportunityRestored.class, Topics.OPPORTUNITIES),
             // money follows its deal: on the opportunities topic, keyed by customer, in order with the deal's moves
             new EventType<>(QuoteIssued.TYPE, QuoteIssued.class, Topics.OPPORTUNITIES),
             new EventType<>(ContractSigned.TYPE, ContractSigned.class, Topics.OPPORTUNITIES),

@@ -3,6 +3,8 @@ package org.salescrm.customer.customer;
 import java.util.List;
 import java.util.UUID;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerDeleted;
+import org.salescrm.events.customer.CustomerRestored;
 import org.salescrm.events.customer.CustomerUpdated;
 import org.salescrm.platform.patch.FieldChange;
 
@@ -21,5 +23,14 @@ final class CustomerEvents {
         return new CustomerUpdated(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
                 c.grade, c.industry, c.region, c.scale, c.source, changes.stream().map(FieldChange::field).toList(),
                 previousGrade, by);
+    }
+
+    static CustomerDeleted deleted(Customer c, String by) {
+        return new CustomerDeleted(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.deletedAt, c.name, by);
+    }
+
+    static CustomerRestored restored(Customer c, String by) {
+        return new CustomerRestored(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
+                c.grade, by);
     }
 }

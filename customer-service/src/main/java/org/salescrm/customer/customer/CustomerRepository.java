@@ -23,6 +23,13 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find(visibility.where("id = :id and deletedAt is null"), visibility.with("id", id)).firstResult();
     }
 
+    /** Like {@link #findVisible} but a deleted customer too, locked: only restoring one needs to find it. */
+    public Uni<Customer> lockVisibleEvenDeleted(UUID id, Caller caller) {
+        Visibility visibility = Visibility.of(caller).or("ownerId is null");
+        return find(visibility.where("id = :id"), visibility.with("id", id))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /**
      * The customer, locked until the transaction ends, if the given scope reaches it: owner
      * changes of one customer run one after the other.

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -72,6 +73,20 @@ public class CustomerResource {
         return service.find(id, caller.get())
                 .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
                 .map(CustomerView::of);
+    }
+
+    /** Soft delete: 204, then the customer, its key persons and opportunities answer 404 until restored. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return service.delete(id, caller.get()).map(done -> RestResponse.noContent());
+    }
+
+    /** 200 with the customer as it is again; a customer that is not deleted answers 200 unchanged. */
+    @POST
+    @Path("/{id}/restore")
+    public Uni<CustomerView> restore(@PathParam("id") UUID id) {
+        return service.restore(id, caller.get()).map(CustomerView::of);
     }
 
     /** 428 without If-Match, 412 when stale; only the fields sent change. */

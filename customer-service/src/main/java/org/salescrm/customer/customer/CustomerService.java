@@ -2,12 +2,14 @@ package org.salescrm.customer.customer;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.customer.history.CustomerChange;
 import org.salescrm.customer.history.CustomerHistory;
 import org.salescrm.customer.history.CustomerHistoryView;
 import org.salescrm.platform.concurrency.IfMatch;
@@ -101,6 +103,57 @@ public class CustomerService {
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(failure -> Panache.withSession(() -> customers.findById(id)
                         .chain(current -> duplicateAfterPatch(current, patch))));
+    }
+
+    /**
+     * Soft-deletes a customer: from then on it, its key persons and its opportunities answer as
+     * missing everywhere (reads, lists, the pool, references in a request body) until restored.
+     * Whoever may change it may delete it: the owning rep, the owner's managers, admins; a pool
+     * customer managers and admins only.
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Caller caller) {
+        return customers.lockVisibleEvenDeleted(id, caller)
+                .map(c -> c == null || c.deletedAt != null ? null : c)
+                .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                .invoke(c -> mayChange(c, caller))
+                .chain(c -> {
+                    Instant now = clock.instant();
+                    c.deletedAt = now;
+                    c.updatedAt = now;
+                    return customers.flush()
+                            .chain(() -> history.deletion(c.id, now, caller.id(), CustomerChange.DELETED))
+                            .chain(() -> outbox.append(CustomerEvents.deleted(c, caller.id())));
+                });
+    }
+
+    /**
+     * Undoes a soft delete, for the same people who may delete it; the key persons and
+     * opportunities that were not deleted on their own come back with it. A customer that is not
+     * deleted answers 200 as it is (nothing written). A live customer that took its name, phone or
+     * credit code meanwhile makes the restore a 409 {@code duplicate-customer}.
+     */
+    public Uni<Customer> restore(UUID id, Caller caller) {
+        return Panache.withTransaction(() -> customers.lockVisibleEvenDeleted(id, caller)
+                        .onItem().ifNull().failWith(() -> Problems.notFound("customer", id))
+                        .invoke(c -> mayChange(c, caller))
+                        .chain(c -> c.deletedAt == null ? Uni.createFrom().item(c) : undelete(c, caller)))
+                .onFailure(DatabaseFailures::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withSession(() -> customers.findById(id).chain(this::duplicateOf)));
+    }
+
+    private Uni<Customer> undelete(Customer c, Caller caller) {
+        Instant now = clock.instant();
+        return customers.findDuplicateOf(c.normalizedName, c.creditCode, c.phone, c.id)
+                .onItem().ifNotNull().transformToUni(CustomerService::<Customer>duplicate)
+                .chain(() -> {
+                    c.deletedAt = null;
+                    c.updatedAt = now;
+                    return customers.flush();
+                })
+                .chain(() -> history.deletion(c.id, now, caller.id(), CustomerChange.RESTORED))
+                .chain(() -> outbox.append(CustomerEvents.restored(c, caller.id())))
+                .replaceWith(c);
     }
 
     private static void mayChange(Customer customer, Caller caller) {

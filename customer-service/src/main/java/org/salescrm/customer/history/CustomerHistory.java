@@ -42,6 +42,11 @@ public class CustomerHistory {
                 "fromTeam", fromTeam, "toOwnerId", toOwnerId, "toTeam", toTeam, "reason", reason));
     }
 
+    /** A soft delete ({@code DELETED}) or its undoing ({@code RESTORED}). */
+    public Uni<Void> deletion(UUID customerId, Instant at, String by, CustomerChange change) {
+        return record(customerId, at, by, change, null, null, details());
+    }
+
     public Uni<Instant> lastPoolExit(UUID customerId, String ownerId) {
         return entries.lastPoolExit(customerId, ownerId);
     }

@@ -44,6 +44,9 @@ public class KeyPerson {
 
     public Instant updatedAt;
 
+    /** Set while soft-deleted: the key person then answers as a missing one. */
+    public Instant deletedAt;
+
     @Version
     public Long version;
 

@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.events.customer.DecisionMakerLost;
 import org.salescrm.events.customer.KeyPersonAdded;
+import org.salescrm.events.customer.KeyPersonDeleted;
 import org.salescrm.events.customer.KeyPersonLeft;
+import org.salescrm.events.customer.KeyPersonRestored;
 import org.salescrm.events.customer.KeyPersonUpdated;
 
 /** The events a key person's changes publish; owner and team are the customer's. */
@@ -28,6 +30,16 @@ final class KeyPersonEvents {
     static KeyPersonLeft left(KeyPerson k, Customer c, long decisionMakersLeft, Instant at) {
         return new KeyPersonLeft(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId, k.name,
                 k.kpType, k.leftOn, k.isDecisionMaker(), (int) decisionMakersLeft);
+    }
+
+    static KeyPersonDeleted deleted(KeyPerson k, Customer c, String by) {
+        return new KeyPersonDeleted(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.deletedAt,
+                k.customerId, k.name, k.kpType, by);
+    }
+
+    static KeyPersonRestored restored(KeyPerson k, Customer c, String by) {
+        return new KeyPersonRestored(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.updatedAt,
+                k.customerId, k.name, k.kpType, k.active, by);
     }
 
     /** About the customer, so it carries the customer's current version (see DomainEvent). */

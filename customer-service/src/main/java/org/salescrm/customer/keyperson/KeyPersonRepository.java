@@ -13,19 +13,26 @@ public class KeyPersonRepository implements PanacheRepositoryBase<KeyPerson, UUI
 
     /** The funnel's ACKNOWLEDGED gate and the decision-maker-lost rule both count these. */
     public Uni<Long> countActiveDecisionMakers(UUID customerId) {
-        return count("customerId = ?1 and active = true and kpType = ?2", customerId, KeyPerson.DECISION_MAKER);
+        return count("customerId = ?1 and active = true and kpType = ?2 and deletedAt is null", customerId,
+                KeyPerson.DECISION_MAKER);
     }
 
+    /** The playbook's coach item counts these. */
+    public Uni<Long> countActiveCoaches(UUID customerId) {
+        return count("customerId = ?1 and active = true and buyingRole = 'COACH' and deletedAt is null", customerId);
+    }
+
+    /** The customer's key persons that are not deleted. */
     public Uni<List<KeyPerson>> allOf(UUID customerId) {
-        return list("customerId", customerId);
+        return list("customerId = ?1 and deletedAt is null", customerId);
     }
 
     /** Oldest first, from the cursor on. */
     public Uni<List<KeyPerson>> page(UUID customerId, PageRequest page) {
         if (page.after() == null) {
-            return find("customerId = ?1 order by createdAt, id", customerId).range(0, page.fetchSize() - 1).list();
+            return find("customerId = ?1 and deletedAt is null order by createdAt, id", customerId).range(0, page.fetchSize() - 1).list();
         }
-        return find("customerId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+        return find("customerId = ?1 and deletedAt is null and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
                 customerId, page.after().sortInstant(), page.after().id())
                 .range(0, page.fetchSize() - 1).list();
     }

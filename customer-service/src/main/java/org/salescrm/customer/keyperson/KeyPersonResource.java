@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.patch.MergePatch;
@@ -54,6 +56,20 @@ public class KeyPersonResource {
         long version = IfMatch.version(ifMatch);
         MergePatch<KeyPersonPatch> patch = patches.read(body, KeyPersonPatch.class, KeyPersonPatch.SERVER_OWNED);
         return service.patch(id, version, patch, caller.get()).map(KeyPersonView::of);
+    }
+
+    /** Soft delete: 204, then 404 until restored. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return service.delete(id, caller.get()).map(done -> RestResponse.noContent());
+    }
+
+    /** 200 with the key person again; one that is not deleted answers 200 unchanged. */
+    @POST
+    @Path("/{id}/restore")
+    public Uni<KeyPersonView> restore(@PathParam("id") UUID id) {
+        return service.restore(id, caller.get()).map(KeyPersonView::of);
     }
 
     /** 200 with {@code active: false}; 409 when already marked as left. An empty body means "left today". */

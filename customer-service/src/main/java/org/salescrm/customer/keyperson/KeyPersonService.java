@@ -169,6 +169,39 @@ public class KeyPersonService {
                 .replaceWith(scoped);
     }
 
+    /**
+     * Soft-deletes a key person, for whoever may change it (who sees the customer's owner): it then
+     * answers 404, leaves the customer's list and counts for no gate or playbook item. Deleting is
+     * not leaving: no DecisionMakerLost goes out (a record entered by mistake is not a lost contact).
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Caller caller) {
+        return scoped(id, caller).chain(scoped -> {
+            KeyPerson k = scoped.keyPerson();
+            Instant now = clock.instant();
+            k.deletedAt = now;
+            k.updatedAt = now;
+            return keyPersons.flush()
+                    .chain(() -> outbox.append(KeyPersonEvents.deleted(k, scoped.customer(), caller.id())));
+        });
+    }
+
+    /** Undoes a soft delete; one that is not deleted answers as it is. A deleted customer's key persons stay missing. */
+    @WithTransaction
+    public Uni<Scoped> restore(UUID id, Caller caller) {
+        return scopedEvenDeleted(id, caller).chain(scoped -> {
+            KeyPerson k = scoped.keyPerson();
+            if (k.deletedAt == null) {
+                return Uni.createFrom().item(scoped);
+            }
+            k.deletedAt = null;
+            k.updatedAt = clock.instant();
+            return keyPersons.flush()
+                    .chain(() -> outbox.append(KeyPersonEvents.restored(k, scoped.customer(), caller.id())))
+                    .replaceWith(scoped);
+        });
+    }
+
     private static Uni<Void> lockCustomer(UUID customerId) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
@@ -185,6 +218,13 @@ public class KeyPersonService {
     }
 
     private Uni<Scoped> scoped(UUID id, Caller caller) {
+        return scopedEvenDeleted(id, caller)
+                .map(scoped -> scoped.keyPerson().deletedAt == null ? scoped : null)
+                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id));
+    }
+
+    /** The key person, deleted or not, of a live customer whose owner the caller sees; 404 otherwise. */
+    private Uni<Scoped> scopedEvenDeleted(UUID id, Caller caller) {
         return keyPersons.findById(id)
                 .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id))
                 .chain(k -> customers.findVisible(k.customerId, caller)

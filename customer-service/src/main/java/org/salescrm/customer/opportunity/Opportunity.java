@@ -53,6 +53,9 @@ public class Opportunity {
 
     public String lostReason;
 
+    /** The competitor the deal was lost to, as the rep named it; null when not known. */
+    public String lostTo;
+
     /** Business time it was won or lost. */
     public Instant closedAt;
 
@@ -65,6 +68,9 @@ public class Opportunity {
     public Instant createdAt;
 
     public Instant updatedAt;
+
+    /** Set while soft-deleted: the opportunity then answers as a missing one. */
+    public Instant deletedAt;
 
     @Version
     public Long version;

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.events.customer.OpportunityDeleted;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
+import org.salescrm.events.customer.OpportunityRestored;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
@@ -42,6 +44,16 @@ final class OpportunityEvents {
 
     static OpportunityLost lost(Opportunity o, String by) {
         return new OpportunityLost(UUID.randomUUID(), o.id, o.version, o.ownerId, o.ownerTeam, o.closedAt,
-                o.customerId, o.stage.name(), o.lostReason, o.amount, o.currency, o.productLine, by);
+                o.customerId, o.stage.name(), o.lostReason, o.amount, o.currency, o.productLine, by, o.lostTo);
+    }
+
+    static OpportunityDeleted deleted(Opportunity o, String by) {
+        return new OpportunityDeleted(UUID.randomUUID(), o.id, o.version, o.ownerId, o.ownerTeam, o.deletedAt,
+                o.customerId, o.stage.name(), o.status.name(), by);
+    }
+
+    static OpportunityRestored restored(Opportunity o, String by) {
+        return new OpportunityRestored(UUID.randomUUID(), o.id, o.version, o.ownerId, o.ownerTeam, o.updatedAt,
+                o.customerId, o.stage.name(), o.status.name(), o.amount, o.currency, by);
     }
 }

@@ -15,10 +15,26 @@ import org.salescrm.platform.security.Visibility;
 @ApplicationScoped
 public class OpportunityRepository implements PanacheRepositoryBase<Opportunity, UUID> {
 
+    /** Deleted or not, at a customer that is not deleted: what a restore may find. */
+    static final String OF_LIVE_CUSTOMER =
+            "customerId in (select c.id from Customer c where c.deletedAt is null)";
+
+    /**
+     * Neither deleted itself nor hanging off a deleted customer: every read of opportunities
+     * starts from this, so a deleted one answers as a missing one everywhere.
+     */
+    static final String LIVE = "deletedAt is null and " + OF_LIVE_CUSTOMER;
+
     /** A rep sees their own opportunities; a manager their teams'; an admin all. */
     public Uni<Opportunity> findVisible(UUID id, Caller caller) {
         Visibility visibility = Visibility.of(caller);
-        return find(visibility.where("id = :id"), visibility.with("id", id)).firstResult();
+        return find(visibility.where("id = :id and " + LIVE), visibility.with("id", id)).firstResult();
+    }
+
+    /** Like {@link #findVisible}, a deleted one too (its customer must be live): only a restore needs it. */
+    public Uni<Opportunity> findVisibleEvenDeleted(UUID id, Caller caller) {
+        Visibility visibility = Visibility.of(caller);
+        return find(visibility.where("id = :id and " + OF_LIVE_CUSTOMER), visibility.with("id", id)).firstResult();
     }
 
     public Uni<List<Opportunity>> openOf(UUID customerId) {
@@ -28,7 +44,7 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
     /** Visible opportunities matching the filter, newest first, from the cursor on. */
     public Uni<List<Opportunity>> list(OpportunityFilter filter, PageRequest page, Caller caller) {
         Visibility visibility = Visibility.of(caller);
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder(LIVE);
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         if (filter.stage() != null) {
             where.append(" and stage = :stage");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -84,6 +85,20 @@ public class OpportunityResource {
         long version = IfMatch.version(ifMatch);
         MergePatch<OpportunityPatch> patch = patches.read(body, OpportunityPatch.class, OpportunityPatch.SERVER_OWNED);
         return service.patch(id, version, patch, caller.get()).map(OpportunityView::of);
+    }
+
+    /** Soft delete: 204, then 404 until restored. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return service.delete(id, caller.get()).map(done -> RestResponse.noContent());
+    }
+
+    /** 200 with the opportunity again, in the stage and status it had; one not deleted answers 200 unchanged. */
+    @POST
+    @Path("/{id}/restore")
+    public Uni<OpportunityView> restore(@PathParam("id") UUID id) {
+        return service.restore(id, caller.get()).map(OpportunityView::of);
     }
 
     @POST

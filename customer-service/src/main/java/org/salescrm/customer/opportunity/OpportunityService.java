@@ -44,13 +44,14 @@ public class OpportunityService {
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final FunnelConfig funnel;
+    private final StageChecklist checklist;
     private final Clock clock;
     private final ZoneId zone;
 
     public OpportunityService(OpportunityRepository opportunities, OpportunityStageChangeRepository stageChanges,
                               OpportunityFieldChangeRepository fieldChanges, CustomerRepository customers,
                               KeyPersonRepository keyPersons, Outbox outbox, IdempotencyKeys idempotencyKeys,
-                              FunnelConfig funnel, Clock clock,
+                              FunnelConfig funnel, StageChecklist checklist, Clock clock,
                               @ConfigProperty(name = "crm.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.opportunities = opportunities;
         this.stageChanges = stageChanges;
@@ -60,6 +61,7 @@ public class OpportunityService {
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.funnel = funnel;
+        this.checklist = checklist;
         this.clock = clock;
         this.zone = zone;
     }
@@ -186,16 +188,16 @@ public class OpportunityService {
             }
             Uni<Long> decisionMakers = StageEvidence.needsDecisionMakers(funnel.gates(), target)
                     ? keyPersons.countActiveDecisionMakers(o.customerId) : Uni.createFrom().item(0L);
-            return decisionMakers.chain(count -> {
-                List<FieldViolation> missing = StageEvidence.missing(o, target, count, funnel.gates());
+            return decisionMakers.chain(count -> checklist.missing(o, target).map(gaps -> {
+                List<FieldViolation> missing = StageEvidence.missing(o, target, count, funnel.gates(), gaps);
                 if (!missing.isEmpty()) {
                     String names = missing.stream().map(FieldViolation::field).collect(Collectors.joining(", "));
                     throw Problems.ruleViolated("stage-evidence-missing", missing, "stage-evidence-missing",
                                     target.name(), names)
                             .with("missingEvidence", missing.stream().map(FieldViolation::field).toList());
                 }
-                return apply(o, target, request.reason(), occurredAt, caller, now);
-            });
+                return o;
+            })).chain(ready -> apply(ready, target, request.reason(), occurredAt, caller, now));
         });
     }
 
@@ -249,6 +251,9 @@ public class OpportunityService {
             o.status = OpportunityStatus.LOST;
             o.probability = 0;
             o.lostReason = request.reason().strip();
+            // Blanks collapsed so the competitors report groups "Oracle  Cloud" with "Oracle Cloud".
+            o.lostTo = request.competitor() == null || request.competitor().isBlank() ? null
+                    : request.competitor().strip().replaceAll("\\s+", " ");
             o.closedAt = now;
             o.updatedAt = now;
             OpportunityStageChange change = OpportunityStageChange.of(o.id, o.stage.name(),
@@ -258,6 +263,37 @@ public class OpportunityService {
                     .chain(() -> outbox.append(OpportunityEvents.lost(o, caller.id())))
                     .replaceWith(o);
         });
+    }
+
+    /**
+     * Soft-deletes an opportunity, open or closed, for whoever may see it (its owner, the owner's
+     * managers, admins): from then on it answers 404 and leaves every list and report until restored.
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Caller caller) {
+        return visible(id, caller).chain(o -> {
+            Instant now = clock.instant();
+            o.deletedAt = now;
+            o.updatedAt = now;
+            return opportunities.flush().chain(() -> outbox.append(OpportunityEvents.deleted(o, caller.id())));
+        });
+    }
+
+    /** Undoes a soft delete; one that is not deleted answers as it is. A deleted customer's opportunities stay missing. */
+    @WithTransaction
+    public Uni<Opportunity> restore(UUID id, Caller caller) {
+        return opportunities.findVisibleEvenDeleted(id, caller)
+                .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, id))
+                .chain(o -> {
+                    if (o.deletedAt == null) {
+                        return Uni.createFrom().item(o);
+                    }
+                    o.deletedAt = null;
+                    o.updatedAt = clock.instant();
+                    return opportunities.flush()
+                            .chain(() -> outbox.append(OpportunityEvents.restored(o, caller.id())))
+                            .replaceWith(o);
+                });
     }
 
     @WithSession

@@ -24,6 +24,7 @@ public record OpportunityView(
         LocalDate contractSignedOn,
         LocalDate firstPaymentOn,
         String lostReason,
+        String lostTo,
         Instant closedAt,
         String ownerId,
         String ownerTeam,
@@ -34,7 +35,7 @@ public record OpportunityView(
     static OpportunityView of(Opportunity o) {
         return new OpportunityView(o.id, o.customerId, o.name, plain(o.amount), o.currency, o.productLine,
                 o.expectedCloseDate, o.openedOn, o.stage.name(), o.status.name(), o.probability, o.stageEnteredAt,
-                plain(o.budget), plain(o.quoteAmount), o.contractSignedOn, o.firstPaymentOn, o.lostReason, o.closedAt, o.ownerId,
+                plain(o.budget), plain(o.quoteAmount), o.contractSignedOn, o.firstPaymentOn, o.lostReason, o.lostTo, o.closedAt, o.ownerId,
                 o.ownerTeam, o.version, o.createdAt, o.updatedAt);
     }
 

@@ -43,9 +43,12 @@ final class StageEvidence {
         return patch.has(field) && patch.value(field) == null;
     }
 
-    /** Every missing piece of evidence for reaching {@code target}, in funnel order; empty when it may go. */
+    /**
+     * Every missing piece of evidence for reaching {@code target}, in funnel order, then the
+     * playbook items an admin made gates ({@code checklist}, see {@link StageChecklist}); empty when it may go.
+     */
     static List<FieldViolation> missing(Opportunity o, Stage target, long activeDecisionMakers,
-                                        FunnelConfig.Gates gates) {
+                                        FunnelConfig.Gates gates, List<FieldViolation> checklist) {
         List<FieldViolation> missing = new ArrayList<>();
         if (gates.projectBudget() && Stage.PROJECT.isReachedBy(target)
                 && (o.budget == null || o.budget.compareTo(BigDecimal.ZERO) <= 0)) {
@@ -66,6 +69,7 @@ final class StageEvidence {
                 missing.add(new FieldViolation(FIRST_PAYMENT_ON, RULE, "WON needs firstPaymentOn"));
             }
         }
+        missing.addAll(checklist);
         return missing;
     }
 }

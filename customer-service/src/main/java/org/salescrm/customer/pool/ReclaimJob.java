@@ -43,7 +43,8 @@ public class ReclaimJob {
             WHERE c.owner_id IS NOT NULL AND c.deleted_at IS NULL
               AND (%s OR %s OR %s)
               AND NOT EXISTS (SELECT 1 FROM opportunity o
-                              WHERE o.customer_id = c.id AND o.status = 'OPEN' AND o.stage = 'NEGOTIATION')
+                              WHERE o.customer_id = c.id AND o.status = 'OPEN' AND o.stage = 'NEGOTIATION'
+                                AND o.deleted_at IS NULL)
             ORDER BY c.id LIMIT :batch FOR UPDATE OF c""".formatted(
             GRADE_DUE.formatted("A"), GRADE_DUE.formatted("B"), GRADE_DUE.formatted("C"));
 

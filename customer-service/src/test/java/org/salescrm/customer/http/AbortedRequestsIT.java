@@ -46,7 +46,7 @@ import org.salescrm.testsupport.http.HangUpStorm.Request;
 class AbortedRequestsIT {
 
     static final int ABORTED_WRITES = 1_000;
-    static final int PER_OPERATION = ABORTED_WRITES / 17 + 1;
+    static final int PER_OPERATION = ABORTED_WRITES / 27 + 1;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -60,6 +60,10 @@ class AbortedRequestsIT {
 
     @Test
     void writesAbortedAtAnyPointCommitOrRollBackWholeAndReturnTheirConnections() throws Exception {
+        // The WON playbook as it is: admins hanging up while putting it back change nothing another test meets.
+        String wonPlaybook = JSON.writeValueAsString(Map.of("items", as(TestTokens.admin("admin-" + UUID.randomUUID()))
+                .get("/api/v1/playbooks").then().statusCode(200).extract().jsonPath()
+                .getList("stages.find { it.stage == 'WON' }.items")));
         Map<ApiOperation, Supplier<Request>> cases = Map.ofEntries(
                 Map.entry(op("POST", "/api/v1/customers"), () -> post(newRep("east"), "/api/v1/customers",
                         Map.of("name", "挂断客户" + UUID.randomUUID()))),
@@ -124,7 +128,7 @@ class AbortedRequestsIT {
                 Map.entry(op("POST", "/api/v1/opportunities/{id}/lose"), prepared(() -> {
                     String rep = newRep("east");
                     return post(rep, "/api/v1/opportunities/" + open(rep, customer(rep)) + "/lose",
-                            Map.of("reason", "预算取消"));
+                            Map.of("reason", "预算取消", "competitor", "用友"));
                 })),
                 // An accepted quote also changes its deal: both commit together or neither does.
                 Map.entry(op("POST", "/api/v1/opportunities/{id}/quotes"), prepared(() -> {
@@ -144,6 +148,54 @@ class AbortedRequestsIT {
                             contractBody(today(), today().plusDays(30), 60000));
                     return post(rep, "/api/v1/contracts/" + contractId + "/payments",
                             payment(instalmentIds(rep, contractId).get(0), today(), 25000));
+                })),
+                Map.entry(op("DELETE", "/api/v1/customers/{id}"), prepared(() -> {
+                    String rep = newRep("east");
+                    return delete(rep, "/api/v1/customers/" + customer(rep));
+                })),
+                Map.entry(op("POST", "/api/v1/customers/{id}/restore"), prepared(() -> {
+                    String rep = newRep("east");
+                    String id = customer(rep);
+                    as(rep).delete("/api/v1/customers/" + id).then().statusCode(204);
+                    return post(rep, "/api/v1/customers/" + id + "/restore", null);
+                })),
+                Map.entry(op("DELETE", "/api/v1/key-persons/{id}"), prepared(() -> {
+                    String rep = newRep("east");
+                    return delete(rep, "/api/v1/key-persons/" + keyPerson(rep, customer(rep), Map.of("name", "吴工")));
+                })),
+                Map.entry(op("POST", "/api/v1/key-persons/{id}/restore"), prepared(() -> {
+                    String rep = newRep("east");
+                    String id = keyPerson(rep, customer(rep), Map.of("name", "郑工"));
+                    as(rep).delete("/api/v1/key-persons/" + id).then().statusCode(204);
+                    return post(rep, "/api/v1/key-persons/" + id + "/restore", null);
+                })),
+                Map.entry(op("DELETE", "/api/v1/opportunities/{id}"), prepared(() -> {
+                    String rep = newRep("east");
+                    return delete(rep, "/api/v1/opportunities/" + open(rep, customer(rep)));
+                })),
+                Map.entry(op("POST", "/api/v1/opportunities/{id}/restore"), prepared(() -> {
+                    String rep = newRep("east");
+                    String id = open(rep, customer(rep));
+                    as(rep).delete("/api/v1/opportunities/" + id).then().statusCode(204);
+                    return post(rep, "/api/v1/opportunities/" + id + "/restore", null);
+                })),
+                Map.entry(op("PUT", "/api/v1/playbooks/{stage}"), () -> new Request("PUT", "/api/v1/playbooks/WON",
+                        wonPlaybook, Map.of("Authorization", "Bearer " + TestTokens.admin("admin-" + UUID.randomUUID())))),
+                Map.entry(op("POST", "/api/v1/opportunities/{id}/playbook/{key}/done"), prepared(() -> {
+                    String rep = newRep("east");
+                    return post(rep, "/api/v1/opportunities/" + open(rep, customer(rep)) + "/playbook/need-noted/done",
+                            Map.of("note", "客户现用Excel管理库存"));
+                })),
+                Map.entry(op("POST", "/api/v1/opportunities/{id}/competitors"), prepared(() -> {
+                    String rep = newRep("east");
+                    return post(rep, "/api/v1/opportunities/" + open(rep, customer(rep)) + "/competitors",
+                            Map.of("name", "金蝶", "pricePosition", "LOWER"));
+                })),
+                Map.entry(op("DELETE", "/api/v1/opportunities/{id}/competitors/{competitorId}"), prepared(() -> {
+                    String rep = newRep("east");
+                    String path = "/api/v1/opportunities/" + open(rep, customer(rep)) + "/competitors";
+                    String id = as(rep).body(Map.of("name", "SAP")).post(path).then().statusCode(201).extract().path("id");
+                    return delete(rep, path + "/" + id);
                 })));
 
         AbortedWrites.Outcome outcome =
@@ -177,6 +229,10 @@ class AbortedRequestsIT {
 
     private static Request post(String token, String path, Map<String, ?> body) {
         return new Request("POST", path, json(body), Map.of("Authorization", "Bearer " + token));
+    }
+
+    private static Request delete(String token, String path) {
+        return new Request("DELETE", path, null, Map.of("Authorization", "Bearer " + token));
     }
 
     private static Request patch(String token, String path, Map<String, ?> body) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salescrm.platform.problem.FieldViolation;
 
@@ -18,23 +19,23 @@ class StageEvidenceTest {
 
     @Test
     void everyGateBetweenHereAndWonIsListed() {
-        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, ALL_ON))
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, ALL_ON, List.of()))
                 .extracting(FieldViolation::field)
                 .containsExactly("budget", "decisionMaker", "quoteAmount", "contractSignedOn", "firstPaymentOn");
     }
 
     @Test
     void earlyStagesNeedNothing() {
-        assertThat(StageEvidence.missing(new Opportunity(), Stage.INTENT, 0, ALL_ON)).isEmpty();
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.INTENT, 0, ALL_ON, List.of())).isEmpty();
     }
 
     @Test
     void aSwitchedOffGateIsNotAsked() {
-        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, true, false, true)))
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, true, false, true), List.of()))
                 .extracting(FieldViolation::field)
                 .containsExactly("decisionMaker", "contractSignedOn", "firstPaymentOn");
         assertThat(StageEvidence.needsDecisionMakers(new Gates(true, false, true, true), Stage.WON)).isFalse();
-        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, false, false, false)))
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.WON, 0, new Gates(false, false, false, false), List.of()))
                 .isEmpty();
     }
 
@@ -44,7 +45,7 @@ class StageEvidenceTest {
         o.budget = BigDecimal.TEN;
         o.quoteAmount = BigDecimal.ZERO;
         o.contractSignedOn = LocalDate.of(2026, 11, 1);
-        assertThat(StageEvidence.missing(o, Stage.WON, 1, ALL_ON))
+        assertThat(StageEvidence.missing(o, Stage.WON, 1, ALL_ON, List.of()))
                 .extracting(FieldViolation::field).containsExactly("firstPaymentOn");
     }
 
@@ -52,7 +53,15 @@ class StageEvidenceTest {
     void aZeroBudgetIsNoBudget() {
         Opportunity o = new Opportunity();
         o.budget = BigDecimal.ZERO;
-        assertThat(StageEvidence.missing(o, Stage.PROJECT, 0, ALL_ON)).extracting(FieldViolation::field)
+        assertThat(StageEvidence.missing(o, Stage.PROJECT, 0, ALL_ON, List.of())).extracting(FieldViolation::field)
                 .containsExactly("budget");
+    }
+
+    @Test
+    void playbookGatesAreListedAfterTheConfiguredEvidenceInOneAnswer() {
+        FieldViolation coach = new FieldViolation("playbook.coach", "playbook", "PROJECT needs \"coach\" done");
+
+        assertThat(StageEvidence.missing(new Opportunity(), Stage.PROJECT, 0, ALL_ON, List.of(coach)))
+                .extracting(FieldViolation::field).containsExactly("budget", "playbook.coach");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
@@ -65,13 +66,9 @@ class ApiSweepIT {
     void inputThatBreaksARuleIsRefusedNamingTheFieldAndWritesNothing() {
         Records records = Records.create(org);
         String manager = org.managerToken(0);
+        String admin = TestTokens.admin("sweep-admin-" + UUID.randomUUID());
 
         BadInputSweep.Result result = new BadInputSweep(URI.create(base.toString()), new BadInputSweep.Fixture() {
-            @Override
-            public Map<String, String> pathParameters(ApiOperation operation) {
-                return records.pathParameters(operation);
-            }
-
             @Override
             @SuppressWarnings("unchecked")
             public Map<String, Object> validBody(ApiOperation operation) {
@@ -84,9 +81,20 @@ class ApiSweepIT {
                 };
             }
 
+            /** A delete takes no input but its path, and the sweep's accepted cases would delete: it gets ids that do not exist. */
+            @Override
+            public Map<String, String> pathParameters(ApiOperation operation) {
+                Map<String, String> path = records.pathParameters(operation);
+                if (path != null && operation.method().equals("DELETE")) {
+                    path.replaceAll((name, value) -> UUID.randomUUID().toString());
+                }
+                return path;
+            }
+
+            /** The playbooks are an admin's to write: anyone else's input would be refused before it is read. */
             @Override
             public String token(ApiOperation operation) {
-                return manager;
+                return operation.toString().equals("PUT /api/v1/playbooks/{stage}") ? admin : manager;
             }
 
             @Override
@@ -98,7 +106,9 @@ class ApiSweepIT {
                         + " + (SELECT coalesce(sum(version), 0) FROM key_person) + (SELECT count(*) FROM quote)"
                         + " + (SELECT count(*) FROM quote_line) + (SELECT count(*) FROM contract)"
                         + " + (SELECT count(*) FROM instalment) + (SELECT count(*) FROM payment)"
-                        + " + (SELECT coalesce(sum(version), 0) FROM contract)");
+                        + " + (SELECT coalesce(sum(version), 0) FROM contract)"
+                        + " + (SELECT count(*) FROM playbook_item) + (SELECT count(*) FROM playbook_tick)"
+                        + " + (SELECT count(*) FROM opportunity_competitor)");
             }
         }).run();
 
@@ -118,7 +128,7 @@ class ApiSweepIT {
      */
     record Records(SweepOrganisation org, String customer, String customerName, String keyPerson, String boss,
                    String opportunity, String quote, String won, String contract, String instalment,
-                   String payment) implements CrossOwnerSweep.Fixture {
+                   String payment, String competitor, List<Object> wonPlaybook) implements CrossOwnerSweep.Fixture {
 
         static Records create(SweepOrganisation org) {
             String name = org.prefix() + "南京鼓楼精密机械有限公司";
@@ -140,8 +150,12 @@ class ApiSweepIT {
                     .statusCode(200).extract().path("instalments[0].id");
             String payment = post(org.ownerToken(), "/api/v1/contracts/" + contract + "/payments",
                     Map.of("instalmentId", instalment, "receivedOn", today.minusDays(1).toString(), "amount", 100));
+            String competitor = post(org.ownerToken(), "/api/v1/opportunities/" + opportunity + "/competitors",
+                    Map.of("name", "用友", "pricePosition", "LOWER"));
+            List<Object> wonPlaybook = given().auth().oauth2(org.ownerToken()).get("/api/v1/playbooks").then()
+                    .statusCode(200).extract().jsonPath().getList("stages.find { it.stage == 'WON' }.items");
             return new Records(org, customer, name, keyPerson, boss, opportunity, quote, won, contract, instalment,
-                    payment);
+                    payment, competitor, wonPlaybook);
         }
 
         /** A second deal of the customer (whose decision maker is known) with every piece of evidence, won. */
@@ -175,7 +189,7 @@ class ApiSweepIT {
 
         @Override
         public Set<String> ownersRecords() {
-            return Set.of(customer, keyPerson, boss, opportunity, quote, won, contract, instalment, payment);
+            return Set.of(customer, keyPerson, boss, opportunity, quote, won, contract, instalment, payment, competitor);
         }
 
         /** Each path parameter is the owner's record of the kind the segment before it names. */
@@ -194,6 +208,9 @@ class ApiSweepIT {
                     case "quotes" -> quote;
                     case "contracts" -> contract;
                     case "payments" -> payment;
+                    case "competitors" -> competitor;
+                    case "playbooks" -> "WON";
+                    case "playbook" -> "need-noted";
                     default -> null;
                 };
                 if (value == null) {
@@ -222,7 +239,11 @@ class ApiSweepIT {
                 case "POST /api/v1/opportunities" -> Map.of("customerId", customer, "name", "外人商机", "amount", 1,
                         "expectedCloseDate", LocalDate.now().plusDays(30).toString());
                 case "PATCH /api/v1/opportunities/{id}" -> Map.of("name", "改了");
-                case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep");
+                case "POST /api/v1/opportunities/{id}/lose" -> Map.of("reason", "sweep", "competitor", "SAP");
+                case "POST /api/v1/opportunities/{id}/competitors" -> Map.of("name", "外人竞品", "strengths", "sweep",
+                        "pricePosition", "HIGHER");
+                case "POST /api/v1/opportunities/{id}/playbook/{key}/done" -> Map.of("note", "sweep");
+                case "PUT /api/v1/playbooks/{stage}" -> Map.of("items", wonPlaybook);
                 case "POST /api/v1/opportunities/{id}/stage" -> Map.of("stage", "POTENTIAL");
                 case "POST /api/v1/opportunities/{id}/quotes" -> Map.of("accepted", true, "lines", List.of(
                         Map.of("productLine", "外人报价", "quantity", 1, "unitPrice", 1, "discount", 0.5)));
@@ -243,6 +264,8 @@ class ApiSweepIT {
                         Map.of("customerId", customer));
                 case "GET /api/v1/reports/receivables" -> List.of(Map.of(), Map.of("ownerId", org.owner()),
                         Map.of("team", org.ownerTeam()), Map.of("customerId", customer));
+                case "GET /api/v1/reports/competitors" -> List.of(Map.of(), Map.of("ownerId", org.owner()),
+                        Map.of("team", org.team(0)));
                 default -> List.of(Map.of());
             };
         }

@@ -61,6 +61,7 @@ public final class DemoLoader {
         say("demo data: " + plan.size() + " customers of teams east and west, as of " + today + " (Asia/Shanghai)");
         section("customers and key persons", () -> customers(plan));
         section("opportunities in every stage", () -> opportunities(plan));
+        section("playbook ticks and competitors", () -> playbooksAndCompetitors(plan));
         section("quotes, contracts and payments (some overdue)", this::money);
         section("visits and follow-ups", () -> visits(plan));
         section("goals for " + quarter(today), this::goals);
@@ -197,10 +198,82 @@ public final class DemoLoader {
                     .orFail().body();
         }
         if ("LOST".equals(deal.finalStage())) {
-            saved = api.post(owner, CUSTOMERS + "/opportunities/" + id + "/lose", Api.obj("reason", deal.lostReason()))
-                    .orFail().body();
+            Map<String, Object> lose = Api.obj("reason", deal.lostReason());
+            if (deal.lostReason().contains("竞争对手")) {
+                lose.put("competitor", competitorsOf(deal).get(0));
+            }
+            saved = api.post(owner, CUSTOMERS + "/opportunities/" + id + "/lose", lose).orFail().body();
         }
         return saved;
+    }
+
+    /** Competitors every deal that got past POTENTIAL met, by the deal's natural key, so a reload adds only what is missing. */
+    private static List<String> competitorsOf(Opportunity deal) {
+        List<String> all = List.of("用友", "金蝶", "SAP", "浪潮", "鼎捷");
+        int first = Math.floorMod((deal.name() + deal.openedOn()).hashCode(), all.size());
+        return List.of(all.get(first), all.get((first + 2) % all.size()));
+    }
+
+    /** The hand-ticked playbook items of the stages a deal got through (the records prove the others). */
+    private static final Map<String, List<String>> TICKED_ON_THE_WAY = Map.of(
+            "POTENTIAL", List.of("need-noted"),
+            "INTENT", List.of("need-confirmed"),
+            "PROJECT", List.of("timeline", "person-in-charge"),
+            "ACKNOWLEDGED", List.of("first-quote"));
+
+    private String playbooksAndCompetitors(List<Customer> plan) {
+        requireCustomers();
+        int ticks = 0;
+        int competitors = 0;
+        for (Customer customer : plan) {
+            JsonNode saved = customers.get(customer.key());
+            Optional<String> actor = saved == null ? Optional.empty() : DemoState.actor(saved, demoUserBySubject);
+            if (actor.isEmpty()) {
+                continue;
+            }
+            List<JsonNode> existing = api.all(ADMIN, CUSTOMERS + "/opportunities?customerId=" + saved.path("id").asText() + "&limit=200");
+            for (Opportunity deal : customer.opportunities()) {
+                Optional<JsonNode> found = DemoState.deal(deal, existing);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                String url = CUSTOMERS + "/opportunities/" + found.get().path("id").asText();
+                int reached = DemoPlan.STAGES.indexOf(found.get().path("stage").asText());
+                for (Map.Entry<String, List<String>> stage : TICKED_ON_THE_WAY.entrySet()) {
+                    if (DemoPlan.STAGES.indexOf(stage.getKey()) > reached) {
+                        continue;
+                    }
+                    for (String item : stage.getValue()) {
+                        // 409: ticked on an earlier load.
+                        Response tick = api.post(actor.get(), url + "/playbook/" + item + "/done",
+                                Api.obj("note", "演示数据：" + deal.name() + " 已完成"));
+                        if (tick.status() != 409) {
+                            tick.orFail();
+                            ticks++;
+                        }
+                    }
+                }
+                if (reached >= DemoPlan.STAGES.indexOf("INTENT")) {
+                    competitors += addCompetitors(actor.get(), url, deal);
+                }
+            }
+        }
+        return ticks + " playbook items ticked, " + competitors + " competitors recorded";
+    }
+
+    private int addCompetitors(String actor, String dealUrl, Opportunity deal) {
+        List<String> recorded = api.get(actor, dealUrl + "/competitors").orFail().body().findValuesAsText("name");
+        int added = 0;
+        List<String> positions = List.of("LOWER", "SIMILAR", "HIGHER");
+        for (String name : competitorsOf(deal)) {
+            if (!recorded.contains(name)) {
+                api.post(actor, dealUrl + "/competitors", Api.obj("name", name, "strengths", name + "：品牌知名度高，本地实施团队",
+                        "weaknesses", "二次开发费用高", "pricePosition", positions.get(Math.floorMod(name.hashCode(), 3))))
+                        .orFail();
+                added++;
+            }
+        }
+        return added;
     }
 
     private JsonNode evidence(String owner, JsonNode saved, Opportunity deal, String stage, LocalDate on) {
