@@ -5,6 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +30,13 @@ public class AlertScan {
 
     private final DerivedState derived;
     private final AlertEngine engine;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public AlertScan(DerivedState derived, AlertEngine engine) {
+    public AlertScan(DerivedState derived, AlertEngine engine, Clock clock) {
         this.derived = derived;
         this.engine = engine;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${crm.alerts.scan-interval:1m}", delayed = "${crm.alerts.scan-delay:30s}",
@@ -62,14 +66,18 @@ public class AlertScan {
                 .collect().last().replaceWith(ids.size()));
     }
 
-    /** Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. */
+    /**
+     * Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. An
+     * instalment falls overdue with no event: the scan after its due date (business time) raises it.
+     */
     private Uni<List<UUID>> candidates() {
         return Sql.rows("""
                 SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
                 UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
                 UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
+                UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
                 UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
-                ORDER BY 1""").map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+                ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
     }
 
     private static Object single(List<Object[]> rows) {
