@@ -18,8 +18,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -90,7 +93,7 @@ public class OutboxRelay {
 
     /** One transaction: lock, read pending rows in order, send, mark what went out. Returns the rows settled. */
     int relayBatch() {
-        SqlConnection connection = pool.getConnection().await().atMost(DB_TIMEOUT);
+        SqlConnection connection = borrow();
         try {
             Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
             if (!tryRelayLock(connection)) {
@@ -110,6 +113,28 @@ public class OutboxRelay {
             return outcome.sent().size() + outcome.parked().size();
         } finally {
             connection.close().await().atMost(DB_TIMEOUT);
+        }
+    }
+
+    /**
+     * Waits at most DB_TIMEOUT for a connection without ever cancelling the borrow: the pool hands a connection
+     * that frees up to the oldest borrow, and one handed to a cancelled borrow is never given back. Under a busy
+     * pool, a timed-out {@code await().atMost} here lost one connection a pass until none was left. A borrow given
+     * up on is closed whenever its connection arrives.
+     */
+    private SqlConnection borrow() {
+        CompletableFuture<SqlConnection> borrowed = pool.getConnection().subscribeAsCompletionStage();
+        try {
+            return borrowed.get(DB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            borrowed.thenAccept(late -> late.close().subscribe().with(closed -> { }, failure -> { }));
+            throw new IllegalStateException("no database connection free within " + DB_TIMEOUT, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            borrowed.thenAccept(late -> late.close().subscribe().with(closed -> { }, failure -> { }));
+            throw new IllegalStateException("interrupted while borrowing a connection", e);
         }
     }
 
