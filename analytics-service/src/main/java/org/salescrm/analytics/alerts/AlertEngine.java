@@ -109,11 +109,11 @@ public class AlertEngine {
     private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {
         return Sql.rows("""
                 SELECT opportunity_id, customer_id, owner_id, owner_team, stage, status, stage_entered_at,
-                       last_activity_at, expected_close_date
+                       last_activity_at, expected_close_date, opened_at
                 FROM opportunity_fact WHERE customer_id IN (?1) ORDER BY opportunity_id""", customerIds)
                 .map(rows -> rows.stream().map(r -> new OpportunityState(Sql.uuid(r[0]), Sql.uuid(r[1]),
                         Sql.text(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.text(r[5]), Sql.instant(r[6]),
-                        Sql.instant(r[7]), Sql.date(r[8]))).toList());
+                        Sql.instant(r[7]), Sql.date(r[8]), Sql.instant(r[9]))).toList());
     }
 
     private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now) {
