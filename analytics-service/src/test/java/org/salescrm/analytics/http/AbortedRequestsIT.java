@@ -90,6 +90,11 @@ class AbortedRequestsIT {
                                     Map.of("Authorization", "Bearer " + subscriber));
                         }));
 
+        // Other tests of this module share the database, and one deletes alerts on purpose (a replay): what counts is
+        // that the storm adds nothing out of step.
+        long outOfStepBefore = db().count(rowsOutOfStepWithTheirEvents("alert"));
+        long withoutRowBefore = db().count(eventsWithoutTheirRow("alert", "crm.alert."));
+
         AbortedWrites.Outcome outcome =
                 AbortedWrites.hangUpOnEveryWrite("analytics-service", base, pool, poolSize, cases, ABORTED_WRITES);
 
@@ -98,8 +103,10 @@ class AbortedRequestsIT {
         assertThat(outcome.stuckConnections()).as("connections never given back").isZero();
         given().auth().oauth2(manager).get("/api/v1/alerts?status=OPEN").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> db().count(unsentEvents()) == 0);
-        assertThat(db().count(rowsOutOfStepWithTheirEvents("alert"))).as("alerts out of step with their events").isZero();
-        assertThat(db().count(eventsWithoutTheirRow("alert", "crm.alert."))).as("alert events without an alert").isZero();
+        assertThat(db().count(rowsOutOfStepWithTheirEvents("alert"))).as("alerts out of step with their events")
+                .isEqualTo(outOfStepBefore);
+        assertThat(db().count(eventsWithoutTheirRow("alert", "crm.alert."))).as("alert events without an alert")
+                .isEqualTo(withoutRowBefore);
     }
 
     /**
