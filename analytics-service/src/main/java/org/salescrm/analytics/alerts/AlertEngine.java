@@ -19,7 +19,7 @@ import org.salescrm.analytics.Sql;
 
 /**
  * Runs the rules for a set of customers (churn and reclaim warning for the customer, stall for each
- * of its opportunities) and settles their alerts. Needs an open transaction: the batch's or the scan's.
+ * of its opportunities, overdue receivable for each instalment of its contracts) and settles their alerts. Needs an open transaction: the batch's or the scan's.
  */
 @ApplicationScoped
 public class AlertEngine {
@@ -27,15 +27,17 @@ public class AlertEngine {
     private final StallRule stall;
     private final ChurnRule churn;
     private final ReclaimWarningRule reclaim;
+    private final OverdueReceivableRule receivables;
     private final ChurnConfig churnConfig;
     private final AlertLifecycle lifecycle;
     private final Clock clock;
 
-    public AlertEngine(StallRule stall, ChurnRule churn, ReclaimWarningRule reclaim, ChurnConfig churnConfig,
-                       AlertLifecycle lifecycle, Clock clock) {
+    public AlertEngine(StallRule stall, ChurnRule churn, ReclaimWarningRule reclaim, OverdueReceivableRule receivables,
+                       ChurnConfig churnConfig, AlertLifecycle lifecycle, Clock clock) {
         this.stall = stall;
         this.churn = churn;
         this.reclaim = reclaim;
+        this.receivables = receivables;
         this.churnConfig = churnConfig;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -48,7 +50,7 @@ public class AlertEngine {
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
         return opportunities(ids).chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
-                .chain(signals -> reclaimWarnings(ids).chain(warnings -> {
+                .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
                     List<Finding> findings = new ArrayList<>();
                     opportunities.forEach(o -> findings.add(stall.evaluate(o,
                             medians.get(o.ownerTeam() + "|" + o.stage()), now, clock.getZone())));
@@ -57,8 +59,10 @@ public class AlertEngine {
                             .forEach(id -> findings.add(new Finding(AlertType.CHURN_RISK, id, id, null, null,
                                     List.of(), Severity.LOW, null, false)));
                     warnings.forEach(w -> findings.add(reclaim.evaluate(w, now, clock.getZone())));
+                    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+                    owed.forEach(r -> findings.add(receivables.evaluate(r, today)));
                     return settleAll(findings, now);
-                }))));
+                })))));
     }
 
     private Uni<Void> settleAll(List<Finding> findings, Instant now) {
@@ -105,11 +109,11 @@ public class AlertEngine {
     private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {
         return Sql.rows("""
                 SELECT opportunity_id, customer_id, owner_id, owner_team, stage, status, stage_entered_at,
-                       last_activity_at, expected_close_date
+                       last_activity_at, expected_close_date, opened_at
                 FROM opportunity_fact WHERE customer_id IN (?1) ORDER BY opportunity_id""", customerIds)
                 .map(rows -> rows.stream().map(r -> new OpportunityState(Sql.uuid(r[0]), Sql.uuid(r[1]),
                         Sql.text(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.text(r[5]), Sql.instant(r[6]),
-                        Sql.instant(r[7]), Sql.date(r[8]))).toList());
+                        Sql.instant(r[7]), Sql.date(r[8]), Sql.instant(r[9]))).toList());
     }
 
     private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now) {
@@ -138,6 +142,20 @@ public class AlertEngine {
                         Sql.text(r[2]), Sql.text(r[3]), Sql.number(r[4]), Sql.instant(r[5]), Sql.instant(r[6]),
                         Sql.number(r[7]), Sql.number(r[8]), Sql.number(r[9]), Sql.number(r[10]), Sql.number(r[11]),
                         Sql.instant(r[12]), Sql.number(r[13]))).toList());
+    }
+
+    /** The customers' instalments still owed, or whose alert may need to resolve (paid since). */
+    private Uni<List<ReceivableState>> instalments(List<UUID> customerIds) {
+        return Sql.rows("""
+                SELECT r.instalment_id, r.contract_number, r.customer_id, r.owner_id, r.owner_team, r.due_on, r.amount,
+                       r.outstanding, r.currency
+                FROM receivable_instalment r
+                WHERE r.customer_id IN (?1) AND (r.outstanding > 0 OR EXISTS (SELECT 1 FROM alert a
+                    WHERE a.type = 'OVERDUE_RECEIVABLE' AND a.subject_id = r.instalment_id AND a.status <> 'RESOLVED'))
+                ORDER BY r.instalment_id""", customerIds)
+                .map(rows -> rows.stream().map(r -> new ReceivableState(Sql.uuid(r[0]), Sql.text(r[1]),
+                        Sql.uuid(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.date(r[5]), Sql.decimal(r[6]),
+                        Sql.decimal(r[7]), Sql.text(r[8]))).toList());
     }
 
     /** The customers at hand ever warned: only they can have such an alert, raised or to resolve. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.platform.paging.Page;
@@ -86,11 +85,14 @@ public class AlertResource {
         return service.snooze(id, request, caller.get());
     }
 
-    /** Runs the periodic scan now (after a replay, or to check a changed threshold); admin only. */
+    /**
+     * Runs the periodic scan now (after a replay, or to check a changed threshold); admin only. While a scan runs
+     * it answers at once with {@code alreadyRunning}: waiting for it would hold a request (and a connection) each.
+     */
     @POST
     @Path("/scan")
     @RolesAllowed(Role.ADMIN_NAME)
-    public Uni<Map<String, Integer>> scanNow() {
-        return scan.scan().map(n -> Map.of("evaluated", n));
+    public Uni<ScanResult> scanNow() {
+        return scan.scan();
     }
 }

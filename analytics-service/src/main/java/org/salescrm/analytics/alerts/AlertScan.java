@@ -5,9 +5,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
@@ -16,6 +19,8 @@ import org.salescrm.analytics.state.DerivedState;
  * Raises what silence causes (no event arrives when nothing happens), re-opens expired snoozes and
  * escalates alerts left unacknowledged. Runs every {@code crm.alerts.scan-interval}, on one instance at
  * a time: the transaction holds a PostgreSQL advisory lock, and an instance that cannot take it skips.
+ * Within an instance a flag is tried first, so a scan asked for while one runs answers at once without
+ * borrowing a connection: requests piling up (a client retrying and hanging up) never tie up the pool.
  */
 @ApplicationScoped
 public class AlertScan {
@@ -25,25 +30,34 @@ public class AlertScan {
 
     private final DerivedState derived;
     private final AlertEngine engine;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
 
-    public AlertScan(DerivedState derived, AlertEngine engine) {
+    public AlertScan(DerivedState derived, AlertEngine engine, Clock clock) {
         this.derived = derived;
         this.engine = engine;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${crm.alerts.scan-interval:1m}", delayed = "${crm.alerts.scan-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return scan().invoke(n -> LOG.debugf("alert scan evaluated %d customers", n))
+        return scan().invoke(r -> LOG.debugf("alert scan evaluated %d customers", r.evaluated()))
                 .onFailure().invoke(e -> LOG.warnf("alert scan failed, the next one retries: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Customers evaluated, or -1 when another instance holds the scan. */
-    public Uni<Integer> scan() {
-        return Panache.withTransaction(() -> Sql.rows(
-                        "SELECT pg_try_advisory_xact_lock(hashtextextended('analytics.alert-scan', 0))")
-                .chain(rows -> Boolean.TRUE.equals(single(rows)) ? evaluateAll() : Uni.createFrom().item(-1)));
+    /** Customers evaluated, or that a scan was already running here or on another instance (nothing waits for it). */
+    public Uni<ScanResult> scan() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().item(ScanResult.skipped());
+        }
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Sql.rows(
+                                "SELECT pg_try_advisory_xact_lock(hashtextextended('analytics.alert-scan', 0))")
+                        .chain(rows -> Boolean.TRUE.equals(single(rows))
+                                ? evaluateAll().map(ScanResult::ran)
+                                : Uni.createFrom().item(ScanResult.skipped()))))
+                .onTermination().invoke(() -> running.set(false));
     }
 
     private Uni<Integer> evaluateAll() {
@@ -52,14 +66,18 @@ public class AlertScan {
                 .collect().last().replaceWith(ids.size()));
     }
 
-    /** Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. */
+    /**
+     * Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. An
+     * instalment falls overdue with no event: the scan after its due date (business time) raises it.
+     */
     private Uni<List<UUID>> candidates() {
         return Sql.rows("""
                 SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
                 UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
                 UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
+                UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
                 UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
-                ORDER BY 1""").map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+                ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
     }
 
     private static Object single(List<Object[]> rows) {

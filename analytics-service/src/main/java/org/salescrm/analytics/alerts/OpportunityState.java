@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** What the stall rule reads of one opportunity. */
 record OpportunityState(UUID opportunityId, UUID customerId, String ownerId, String ownerTeam, String stage,
-                        String status, Instant stageEnteredAt, Instant lastActivityAt, LocalDate expectedCloseDate) {
+                        String status, Instant stageEnteredAt, Instant lastActivityAt, LocalDate expectedCloseDate,
+                        Instant openedAt) {
 
     boolean isOpen() {
         return "OPEN".equals(status);

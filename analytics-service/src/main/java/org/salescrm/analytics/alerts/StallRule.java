@@ -16,7 +16,9 @@ import org.salescrm.events.analytics.AlertReason;
 /**
  * Stalled opportunity (API.md): an OPEN opportunity that is IDLE (no qualifying activity for longer
  * than its stage allows), DWELLs (in its stage longer than factor × its team's median, once enough of
- * the team's deals have left that stage) or is PAST_CLOSE_DATE. Days are whole elapsed days.
+ * the team's deals have left that stage), is over its STAGE_TIME_LIMIT (days in stage beyond the stage's
+ * limit), over the SALES_CYCLE (open longer than the cycle allows) or PAST_CLOSE_DATE. Days are whole
+ * elapsed days.
  */
 @ApplicationScoped
 public class StallRule {
@@ -52,6 +54,16 @@ public class StallRule {
                         plain(BigDecimal.valueOf(median.medianDays()).setScale(1, RoundingMode.HALF_UP))),
                         BigDecimal.valueOf(inStage), threshold));
             }
+        }
+        Integer limit = config.stageLimitDays().forStage(o.stage());
+        if (limit != null && inStage > limit) {
+            reasons.add(new AlertReason("STAGE_TIME_LIMIT", "in %s for %d days; the limit is %d".formatted(o.stage(),
+                    inStage, limit), BigDecimal.valueOf(inStage), BigDecimal.valueOf(limit)));
+        }
+        long open = days(o.openedAt(), now);
+        if (open > config.maxSalesCycleDays()) {
+            reasons.add(new AlertReason("SALES_CYCLE", "open for %d days; the sales cycle allows %d".formatted(open,
+                    config.maxSalesCycleDays()), BigDecimal.valueOf(open), BigDecimal.valueOf(config.maxSalesCycleDays())));
         }
         LocalDate today = LocalDate.ofInstant(now, zone);
         if (o.expectedCloseDate() != null && today.isAfter(o.expectedCloseDate())) {

@@ -31,7 +31,7 @@ public class CustomerFacts {
 
     public Uni<Void> apply(DomainEvent event) {
         if (event instanceof CustomerCreated e) {
-            return upsert(e, e.name(), e.grade())
+            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade()))
                     .call(applied -> Sql.update(
                             "UPDATE customer_fact SET created_at = LEAST(created_at, ?2) WHERE customer_id = ?1",
                             e.aggregateId(), Sql.at(e.occurredAt())))
@@ -41,10 +41,10 @@ public class CustomerFacts {
                             : Uni.createFrom().voidItem());
         }
         if (event instanceof CustomerUpdated e) {
-            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade())).replaceWithVoid();
         }
         if (event instanceof CustomerOwnerChanged e) {
-            return upsert(e, e.name(), e.grade()).replaceWithVoid();
+            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade())).replaceWithVoid();
         }
         if (event instanceof KeyPersonAdded e) {
             return keyPerson(e, e.customerId(), e.kpType(), true, null);
@@ -64,6 +64,16 @@ public class CustomerFacts {
             return decisionMakerLeft(e.aggregateId(), e.occurredAt());
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /** Keeps the grade and owner as of this version, whatever order versions arrive in (figures read the past). */
+    private Uni<Void> version(DomainEvent e, String grade) {
+        return Sql.update("""
+                        INSERT INTO customer_version (customer_id, aggregate_version, occurred_at, grade, owner_id,
+                                                      owner_team)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""",
+                e.aggregateId(), e.aggregateVersion(), Sql.at(e.occurredAt()), grade == null ? "C" : grade,
+                e.ownerId(), e.ownerTeam()).replaceWithVoid();
     }
 
     /** True when the event was newer than what is held, and so was applied. */

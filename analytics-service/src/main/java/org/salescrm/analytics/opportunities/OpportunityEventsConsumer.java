@@ -6,9 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.salescrm.analytics.Channels;
 import org.salescrm.analytics.alerts.AlertTriggers;
+import org.salescrm.analytics.receivables.ReceivableFacts;
 import org.salescrm.platform.inbox.EventInbox;
 
-/** Feeds crm.opportunities into analytics' own tables, in batches, each event at most once. */
+/** Feeds crm.opportunities (deals, contracts and payments) into analytics' own tables, in batches, each event at most once. */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
 
@@ -16,16 +17,21 @@ public class OpportunityEventsConsumer {
 
     private final EventInbox inbox;
     private final OpportunityFacts facts;
+    private final ReceivableFacts receivables;
     private final AlertTriggers triggers;
 
-    public OpportunityEventsConsumer(EventInbox inbox, OpportunityFacts facts, AlertTriggers triggers) {
+    public OpportunityEventsConsumer(EventInbox inbox, OpportunityFacts facts, ReceivableFacts receivables,
+                                     AlertTriggers triggers) {
         this.inbox = inbox;
         this.facts = facts;
+        this.receivables = receivables;
         this.triggers = triggers;
     }
 
     @Incoming(Channels.OPPORTUNITIES)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, triggers.after(facts::apply));
+        // Contracts and payments share the topic (keyed by customer too): their instalments feed receivables.
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(event -> facts.apply(event)
+                .chain(() -> receivables.apply(event))));
     }
 }

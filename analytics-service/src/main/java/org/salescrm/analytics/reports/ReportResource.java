@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.analytics.reports.Reports.Activity;
@@ -17,6 +19,7 @@ import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
+import org.salescrm.platform.time.Period;
 
 @Cancellable(false)
 @Path("/api/v1/reports")
@@ -24,11 +27,15 @@ import org.salescrm.platform.security.Role;
 public class ReportResource {
 
     private final ReportService reports;
+    private final FigureService figures;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public ReportResource(ReportService reports, CurrentCaller caller) {
+    public ReportResource(ReportService reports, FigureService figures, CurrentCaller caller, Clock clock) {
         this.reports = reports;
+        this.figures = figures;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -52,6 +59,22 @@ public class ReportResource {
                                   @QueryParam("ownerId") @Size(max = 200) String ownerId,
                                   @QueryParam("from") String from, @QueryParam("to") String to) {
         return reports.activity(filter(team, ownerId, from, to), caller.get());
+    }
+
+    /**
+     * Per rep ({@code groupBy=REP}, the default) or team: the period's figures and the previous period's. The
+     * period is written as goals write it (2026, 2026-Q4, 2026-11, 2026-W47); none given: the current month.
+     */
+    @GET
+    @Path("/figures")
+    public Uni<Figures.Report> figures(@QueryParam("period") @Size(max = 20) String period,
+                                       @QueryParam("team") @Size(max = 200) String team,
+                                       @QueryParam("ownerId") @Size(max = 200) String ownerId,
+                                       @QueryParam("groupBy") String groupBy) {
+        Period asked = QueryValues.period("period", period);
+        Figures.GroupBy by = QueryValues.oneOf("groupBy", groupBy, Figures.GroupBy.class);
+        return figures.figures(asked == null ? Period.tryParse(YearMonth.now(clock).toString()) : asked,
+                blankToNull(team), blankToNull(ownerId), by == null ? Figures.GroupBy.REP : by, caller.get());
     }
 
     private static ReportFilter filter(String team, String ownerId, String from, String to) {

@@ -30,7 +30,7 @@ class StallRuleTest {
 
     @Test
     void dwellNeedsEnoughSamplesAndCountsAgainstFactorTimesMedian() {
-        StallRule rule = new StallRule(RuleConfigs.stall(Map.of()));
+        StallRule rule = new StallRule(RuleConfigs.stall(Map.of("crm.stall.stage-limit-days.negotiation", "60")));
         OpportunityState o = negotiation(41, 1);
 
         assertThat(rule.evaluate(o, new StageMedian(9, 12), NOW, SHANGHAI).holds()).isFalse();
@@ -41,10 +41,40 @@ class StallRuleTest {
     }
 
     @Test
+    void longerInItsStageThanTheLimitIsAStageTimeLimitWithTheNumbers() {
+        StallRule rule = new StallRule(RuleConfigs.stall(Map.of()));
+
+        Finding finding = rule.evaluate(negotiation(31, 1), null, NOW, SHANGHAI);
+
+        assertThat(finding.reasons()).extracting(AlertReason::code).containsExactly("STAGE_TIME_LIMIT");
+        assertThat(finding.reasons().get(0).message()).isEqualTo("in NEGOTIATION for 31 days; the limit is 30");
+        assertThat(finding.reasons().get(0).value()).isEqualByComparingTo("31");
+        assertThat(finding.reasons().get(0).threshold()).isEqualByComparingTo("30");
+        assertThat(rule.evaluate(negotiation(30, 1), null, NOW, SHANGHAI).holds()).as("30 days is allowed").isFalse();
+        assertThat(new StallRule(RuleConfigs.stall(Map.of("crm.stall.stage-limit-days.negotiation", "45")))
+                .evaluate(negotiation(31, 1), null, NOW, SHANGHAI).holds()).as("configured per stage").isFalse();
+    }
+
+    @Test
+    void openLongerThanTheSalesCycleAllowsIsASalesCycleCause() {
+        StallRule rule = new StallRule(RuleConfigs.stall(Map.of()));
+        OpportunityState old = new OpportunityState(UUID.randomUUID(), UUID.randomUUID(), "rep", "east", "NEGOTIATION",
+                "OPEN", daysAgo(10), daysAgo(1), LocalDate.ofInstant(NOW, SHANGHAI).plusDays(30), daysAgo(181));
+
+        Finding finding = rule.evaluate(old, null, NOW, SHANGHAI);
+
+        assertThat(finding.reasons()).extracting(AlertReason::message)
+                .containsExactly("open for 181 days; the sales cycle allows 180");
+        assertThat(finding.reasons().get(0).threshold()).isEqualByComparingTo("180");
+        assertThat(new StallRule(RuleConfigs.stall(Map.of("crm.stall.max-sales-cycle-days", "200")))
+                .evaluate(old, null, NOW, SHANGHAI).holds()).isFalse();
+    }
+
+    @Test
     void closedOpportunityIsNeverStalled() {
         StallRule rule = new StallRule(RuleConfigs.stall(Map.of()));
         OpportunityState won = new OpportunityState(UUID.randomUUID(), UUID.randomUUID(), "rep", "east", "WON", "WON",
-                daysAgo(90), daysAgo(90), LocalDate.of(2026, 1, 1));
+                daysAgo(90), daysAgo(90), LocalDate.of(2026, 1, 1), daysAgo(400));
 
         Finding finding = rule.evaluate(won, null, NOW, SHANGHAI);
 
@@ -66,7 +96,8 @@ class StallRuleTest {
 
     private static OpportunityState negotiation(long daysInStage, long daysIdle) {
         return new OpportunityState(UUID.randomUUID(), UUID.randomUUID(), "rep", "east", "NEGOTIATION", "OPEN",
-                daysAgo(daysInStage), daysAgo(daysIdle), LocalDate.ofInstant(NOW, SHANGHAI).plusDays(30));
+                daysAgo(daysInStage), daysAgo(daysIdle), LocalDate.ofInstant(NOW, SHANGHAI).plusDays(30),
+                daysAgo(daysInStage));
     }
 
     private static Instant daysAgo(long days) {

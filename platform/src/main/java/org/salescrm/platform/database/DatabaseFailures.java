@@ -1,5 +1,6 @@
 package org.salescrm.platform.database;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
@@ -10,10 +11,14 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** Connection refused or lost, or the server shutting down: worth retrying, never the data's fault. */
+    /**
+     * Connection refused or lost, the server shutting down, or no connection of the pool free within its wait:
+     * worth retrying, never the data's fault. A busy pool counts as the database being away, so an event consumer
+     * waits for it (instead of spending its attempts and dead-lettering good events) and a request answers 503.
+     */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException || isPoolTimeout(t)) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null
@@ -22,6 +27,14 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The Vert.x SQL pool fails a borrow that found no free connection within its connection timeout with a bare
+     * {@code NoStackTraceThrowable("Timeout")} (SqlConnectionPool), which has no type or code of its own.
+     */
+    private static boolean isPoolTimeout(Throwable t) {
+        return t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage());
     }
 
     /** A unique index refused the row (SQLSTATE 23505). */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
+import org.salescrm.platform.time.Period;
 
 /**
  * Query parameters read strictly: {@code ?pool=maybe}, {@code ?metric=PROFIT} or {@code ?customerId=42}
@@ -81,6 +82,18 @@ public final class QueryValues {
             LocalDate day = date(name, text);
             return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
         }
+    }
+
+    /** A period ({@code 2026}, {@code 2026-Q4}, {@code 2026-11}, {@code 2026-W47}), or null when none is given. */
+    public static Period period(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Period period = Period.tryParse(value.strip());
+        if (period == null) {
+            throw malformed(name, value, Period.RULE);
+        }
+        return period;
     }
 
     private static ProblemException malformed(String name, String value, String rule) {

@@ -51,6 +51,7 @@ public class WebhookDispatcher {
 
     private final Pool pool;
     private final Clock clock;
+    private final RobotMessages robots;
     private final WebhookConfig config;
     private final WebhookTargets targets;
     private final Backoff backoff;
@@ -62,8 +63,9 @@ public class WebhookDispatcher {
     private boolean lastPassFailed;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, WebhookTargets targets, Vertx vertx,
-                             MeterRegistry metrics) {
+                             MeterRegistry metrics, RobotMessages robots) {
         this.pool = pool;
+        this.robots = robots;
         this.clock = clock;
         this.config = config;
         this.targets = targets;
@@ -122,7 +124,7 @@ public class WebhookDispatcher {
                         UPDATE webhook_delivery d SET next_attempt_at = $2, updated_at = $1
                         FROM due, webhook_subscription s
                         WHERE d.id = due.id AND s.id = d.subscription_id
-                        RETURNING d.id, d.attempts, d.payload, d.event_id, d.event_type, s.url, s.secret""")
+                        RETURNING d.id, d.attempts, d.payload, d.event_id, d.event_type, s.url, s.secret, s.format""")
                 .execute(Tuple.of(WebhookSubscriptions.utc(now), WebhookSubscriptions.utc(now.plus(lease())),
                         config.batchSize()))
                 .await().atMost(DB_TIMEOUT)
@@ -137,9 +139,11 @@ public class WebhookDispatcher {
     private Uni<Outcome> send(Due due) {
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
+        // A robot format is signed like any delivery (the robot ignores the headers): the signature covers what is sent.
+        String body = robots.body(due.format(), due.payload());
         return targets.destination(due.url())
-                .chain(destination -> signed(request(destination), due, attemptedAt)
-                        .sendBuffer(Buffer.buffer(due.payload())))
+                .chain(destination -> signed(request(destination), due, body, attemptedAt)
+                        .sendBuffer(Buffer.buffer(body)))
                 .map(response -> new Outcome(due, attemptedAt, response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode(),
                         elapsedMillis(started)))
@@ -160,7 +164,7 @@ public class WebhookDispatcher {
      * Standard Webhooks headers: the event's id (the same on every retry, so a receiver drops
      * repeats), the attempt's time in unix seconds, and both signed with the body.
      */
-    private HttpRequest<Buffer> signed(HttpRequest<Buffer> request, Due due, Instant attemptedAt) {
+    private HttpRequest<Buffer> signed(HttpRequest<Buffer> request, Due due, String body, Instant attemptedAt) {
         String id = due.eventId().toString();
         long timestamp = attemptedAt.getEpochSecond();
         return request.timeout(config.requestTimeout().toMillis())
@@ -168,8 +172,8 @@ public class WebhookDispatcher {
                 .putHeader(WebhookSignature.ID_HEADER, id)
                 .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .putHeader(WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.standard(due.secret(), id, timestamp, due.payload()))
-                .putHeader(WebhookSignature.LEGACY_HEADER, WebhookSignature.legacy(due.secret(), due.payload()))
+                        WebhookSignature.standard(due.secret(), id, timestamp, body))
+                .putHeader(WebhookSignature.LEGACY_HEADER, WebhookSignature.legacy(due.secret(), body))
                 .putHeader(EVENT_ID_HEADER, id)
                 .putHeader(EVENT_TYPE_HEADER, due.eventType())
                 .putHeader(DELIVERY_ID_HEADER, due.id().toString());
@@ -236,10 +240,12 @@ public class WebhookDispatcher {
     }
 
     /** A claimed delivery with what sending it needs. */
-    record Due(UUID id, int attempts, String payload, UUID eventId, String eventType, String url, String secret) {
+    record Due(UUID id, int attempts, String payload, UUID eventId, String eventType, String url, String secret,
+               WebhookFormat format) {
         static Due of(Row row) {
             return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
-                    row.getUUID("event_id"), row.getString("event_type"), row.getString("url"), row.getString("secret"));
+                    row.getUUID("event_id"), row.getString("event_type"), row.getString("url"), row.getString("secret"),
+                    WebhookFormat.valueOf(row.getString("format")));
         }
     }
 

@@ -50,7 +50,7 @@ public class WebhookService {
         Instant now = clock.instant();
         return publicTarget(request.url()).chain(() -> pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
                 ? subscriptions.insert(tx, id, request.url().strip(), request.secret(), teams, caller.id(), now,
-                        eventTypes)
+                        eventTypes, request.format() == null ? WebhookFormat.STANDARD : request.format())
                         .chain(() -> subscriptions.findVisible(tx, id, caller)).map(Created::fresh)
                 : subscriptions.findVisible(tx, owner, caller)
                         .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, owner))

@@ -23,7 +23,7 @@ import org.salescrm.platform.security.Caller;
 public class WebhookSubscriptions {
 
     private static final String COLUMNS =
-            "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version, s.event_types";
+            "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version, s.event_types, s.format";
 
     private final Pool pool;
 
@@ -32,13 +32,13 @@ public class WebhookSubscriptions {
     }
 
     Uni<Void> insert(SqlClient client, UUID id, String url, String secret, List<String> teams, String createdBy,
-                     Instant now, List<String> eventTypes) {
+                     Instant now, List<String> eventTypes, WebhookFormat format) {
         return client.preparedQuery("""
                         INSERT INTO webhook_subscription (id, url, secret, teams, created_by, created_at, updated_at, version,
-                                                          event_types)
-                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7)""")
+                                                          event_types, format)
+                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7, $8)""")
                 .execute(Tuple.from(List.of(id, url, secret, teams.toArray(String[]::new), createdBy, utc(now),
-                        eventTypes.toArray(String[]::new))))
+                        eventTypes.toArray(String[]::new), format.name())))
                 .replaceWithVoid();
     }
 
@@ -124,7 +124,8 @@ public class WebhookSubscriptions {
     private static WebhookView view(Row row) {
         return new WebhookView(row.getUUID("id"), row.getString("url"), List.of(row.getArrayOfStrings("teams")),
                 row.getString("created_by"), instant(row, "created_at"), instant(row, "updated_at"),
-                row.getLong("version"), List.of(row.getArrayOfStrings("event_types")));
+                row.getLong("version"), List.of(row.getArrayOfStrings("event_types")),
+                WebhookFormat.valueOf(row.getString("format")));
     }
 
     private static DeliveryView deliveryView(Row row, List<DeliveryView.Attempt> attempts) {

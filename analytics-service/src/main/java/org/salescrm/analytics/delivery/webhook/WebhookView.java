@@ -9,5 +9,5 @@ import java.util.UUID;
  * {@code eventTypes} empty means alerts.
  */
 public record WebhookView(UUID id, String url, List<String> teams, String createdBy, Instant createdAt,
-                          Instant updatedAt, long version, List<String> eventTypes) {
+                          Instant updatedAt, long version, List<String> eventTypes, WebhookFormat format) {
 }

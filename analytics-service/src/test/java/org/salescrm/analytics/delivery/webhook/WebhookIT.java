@@ -162,7 +162,7 @@ class WebhookIT {
         try (WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2")) {
             UUID id = UUID.randomUUID();
             subscriptions.insert(pool, id, receiver.urlByAddress(), SECRET, List.of(team), "mgr-" + team, Instant.now(),
-                    List.of())
+                    List.of(), WebhookFormat.STANDARD)
                     .await().atMost(WAIT);
             AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
 
