@@ -14,7 +14,9 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityStageChanged;
+import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
@@ -49,6 +51,21 @@ public final class TestEvents {
                 won.ownerId(), won.ownerTeam(), on.atTime(11, 0).atZone(SHANGHAI).toInstant(), won.customerId(), "WON",
                 "NEGOTIATION", 80, "首付款被退回", true, won.amount(), won.currency(), won.productLine(), on,
                 won.ownerId());
+    }
+
+    /** The deal lost in {@code stage} on {@code on}; {@code competitor} goes into the event's data when given. */
+    public static OpportunityLost lost(String rep, String team, UUID customer, String stage, String amount,
+                                       LocalDate on, String reason) {
+        return new OpportunityLost(UUID.randomUUID(), UUID.randomUUID(), 5, rep, team,
+                on.atTime(16, 0).atZone(SHANGHAI).toInstant(), customer, stage, reason, new BigDecimal(amount), "CNY",
+                null, rep);
+    }
+
+    /** A payment of {@code amount} received on {@code on}, on a contract of the customer's deal. */
+    public static PaymentReceived payment(String rep, String team, UUID customer, String amount, LocalDate on) {
+        return new PaymentReceived(UUID.randomUUID(), UUID.randomUUID(), 2, rep, team,
+                on.atStartOfDay(SHANGHAI).toInstant(), customer, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), on, new BigDecimal(amount), "CNY", BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     public static CustomerCreated created(String rep, String team, LocalDate on) {
