@@ -13,7 +13,7 @@ import static org.salescrm.goal.Api.setGoal;
 import static org.salescrm.goal.Api.unique;
 import static org.salescrm.goal.TestEvents.SHANGHAI;
 import static org.salescrm.goal.TestEvents.publish;
-import static org.salescrm.goal.progress.ProgressFromEventsIT.withTeam;
+import static org.salescrm.goal.Api.withTeam;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
