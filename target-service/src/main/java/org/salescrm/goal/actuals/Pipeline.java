@@ -53,7 +53,7 @@ public class Pipeline {
      * it. A deal still open and due inside the period today or later has not slipped yet.
      */
     public Uni<List<Deal>> slipped(Period period, LocalDate today, Slice slice) {
-        return query("""
+        return query(" " + """
                  WHERE EXISTS (SELECT 1 FROM opportunity_close_date d WHERE d.opportunity_id = o.opportunity_id
                                  AND d.expected_close_date BETWEEN $1 AND $2)
                    AND NOT (o.closed_on IS NOT NULL AND o.closed_on BETWEEN $1 AND $2)
