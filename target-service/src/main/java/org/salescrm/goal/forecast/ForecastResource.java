@@ -6,6 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 
@@ -23,6 +26,10 @@ public class ForecastResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ForecastView.class)))
+    @APIResponse(responseCode = "422", description = "The goal counts another metric than REVENUE: no forecast "
+            + "(errors: field metric, rule REVENUE)")
     public Uni<ForecastView> get(@PathParam("id") UUID id) {
         return forecasts.ofGoal(id, caller.get());
     }
