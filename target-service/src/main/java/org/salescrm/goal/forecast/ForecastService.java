@@ -1,6 +1,6 @@
 package org.salescrm.goal.forecast;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -48,9 +48,9 @@ public class ForecastService {
     }
 
     /** The forecast of a goal the caller may read (else 404); only a REVENUE goal has one (else 422). */
-    @WithSession
     public Uni<ForecastView> ofGoal(UUID goalId, Caller caller) {
-        return goals.findGoal(goalId, caller).chain(goal -> {
+        // the goal is read in a session of its own, closed before the figures take pooled connections
+        return Panache.withSession(() -> goals.findGoal(goalId, caller)).chain(goal -> {
             if (goal.metric != Metric.REVENUE) {
                 // deals carry amounts: weighing them means something only against a revenue target
                 return Uni.createFrom().failure(Problems.ruleViolated("forecast-metric",

@@ -1,6 +1,6 @@
 package org.salescrm.goal.progress;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -38,9 +38,9 @@ public class ProgressService {
     }
 
     /** The progress of a goal the caller may read; one out of reach answers as a missing one. */
-    @WithSession
     public Uni<ProgressView> ofGoal(UUID goalId, Caller caller) {
-        return goals.findGoal(goalId, caller).chain(this::of);
+        // the session closes before the sums take pooled connections: never hold one while waiting for another
+        return Panache.withSession(() -> goals.findGoal(goalId, caller)).chain(this::of);
     }
 
     public Uni<ProgressView> of(Goal goal) {

@@ -20,7 +20,10 @@ import org.salescrm.goal.goal.ScopeLevel;
 import org.salescrm.goal.period.Period;
 import org.salescrm.goal.progress.ProgressService;
 
-/** Computes a review's figures from the goals, the facts and the opportunity replica. Needs an open session. */
+/**
+ * Computes a review's figures from its goals, the facts and the opportunity replica. Only
+ * {@link #goalsOf} needs a session; the figures run on pooled connections of their own.
+ */
 @ApplicationScoped
 public class ReviewPrefill {
 
@@ -42,11 +45,17 @@ public class ReviewPrefill {
         this.clock = clock;
     }
 
-    public Uni<ReviewFigures> of(Review review) {
+    /** The goals set for exactly the review's scope and period. Needs an open session. */
+    public Uni<List<Goal>> goalsOf(Review review) {
+        return goals.list("period = ?1 and scopeLevel = ?2 and scopeId = ?3 order by metric", review.period,
+                review.scopeLevel, review.scopeId);
+    }
+
+    public Uni<ReviewFigures> of(Review review, List<Goal> reviewGoals) {
         Period period = Period.parse(review.period, "period");
         Slice slice = review.scopeLevel == ScopeLevel.REP ? Slice.rep(review.scopeId)
                 : Slice.teams(Set.of(review.scopeId));
-        return goalFigures(review).chain(goalFigures -> funnel(period, slice).chain(funnel -> pipeline
+        return goalFigures(reviewGoals).chain(goalFigures -> funnel(period, slice).chain(funnel -> pipeline
                 .closedIn(period, "WON", slice).chain(won -> pipeline.closedIn(period, "LOST", slice)
                         .chain(lost -> pipeline.slipped(period, LocalDate.now(clock), slice)
                                 .chain(slipped -> activity(period, slice).map(activity ->
@@ -54,11 +63,9 @@ public class ReviewPrefill {
                                                 slipped, activity)))))));
     }
 
-    /** The goals set for exactly this scope and period, each with its progress. */
-    private Uni<List<ReviewFigures.GoalFigure>> goalFigures(Review review) {
-        return goals.list("period = ?1 and scopeLevel = ?2 and scopeId = ?3 order by metric", review.period,
-                        review.scopeLevel, review.scopeId)
-                .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+    /** Each goal with its progress. */
+    private Uni<List<ReviewFigures.GoalFigure>> goalFigures(List<Goal> reviewGoals) {
+        return Multi.createFrom().iterable(reviewGoals)
                 .onItem().transformToUniAndConcatenate((Goal goal) -> progress.of(goal)
                         .map(p -> new ReviewFigures.GoalFigure(goal.id, goal.metric, goal.target, p.actual(),
                                 p.achievementRate())))

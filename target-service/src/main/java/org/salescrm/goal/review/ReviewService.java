@@ -2,7 +2,6 @@ package org.salescrm.goal.review;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.goal.actuals.RepTeams;
+import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.ScopeLevel;
 import org.salescrm.goal.period.Period;
 import org.salescrm.platform.concurrency.IfMatch;
@@ -76,7 +76,8 @@ public class ReviewService {
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(() -> Panache.withSession(() -> reviews.findFor(level, scopeId, period.code()))
                         .chain(ReviewService::duplicate))
-                .chain(saved -> Panache.withSession(() -> full(saved)));
+                .chain(saved -> Panache.withSession(() -> load(saved)))
+                .chain(this::answer);
     }
 
     /** A REP review belongs to the rep's team as events told it, else the one sent, else the manager's own. */
@@ -103,9 +104,8 @@ public class ReviewService {
         }
     }
 
-    @WithSession
     public Uni<ReviewView> find(UUID id, Caller caller) {
-        return visible(id, caller).chain(this::full);
+        return Panache.withSession(() -> visible(id, caller).chain(this::load)).chain(this::answer);
     }
 
     @WithSession
@@ -119,8 +119,11 @@ public class ReviewService {
      * {@code actions}; the reviewed rep {@code repAnswer}; each only their own fields. An action
      * newly assigned as a follow-up publishes ReviewActionAssigned with the write.
      */
-    @WithTransaction
     public Uni<ReviewView> patch(UUID id, MergePatch<ReviewPatch> patch, long expectedVersion, Caller caller) {
+        return Panache.withTransaction(() -> write(id, patch, expectedVersion, caller)).chain(this::answer);
+    }
+
+    private Uni<Loaded> write(UUID id, MergePatch<ReviewPatch> patch, long expectedVersion, Caller caller) {
         return visible(id, caller).chain(r -> {
             boolean isReviewer = caller.isAdmin() || caller.isManager() && caller.visibleTeams().contains(r.ownerTeam);
             if (ReviewPatch.touchesManagerFields(patch) && !isReviewer) {
@@ -143,7 +146,7 @@ public class ReviewService {
                     : replaceActions(r, requested);
             return assigned.chain(toAssign -> {
                 if (!textChanged && requested == null) {
-                    return full(r);
+                    return load(r);
                 }
                 // the review's version moves with its actions too, so If-Match covers them
                 r.updatedAt = clock.instant();
@@ -152,7 +155,7 @@ public class ReviewService {
                                 .onItem().transformToUniAndConcatenate(a ->
                                         outbox.append(ReviewEvents.assigned(saved, a, caller.id())))
                                 .collect().last())
-                        .chain(this::full);
+                        .chain(this::load);
             });
         });
     }
@@ -265,16 +268,30 @@ public class ReviewService {
                 .replaceWithVoid();
     }
 
-    /** The review with its actions, the previous review's actions and its figures. Needs an open session. */
-    private Uni<ReviewView> full(Review r) {
+    /** What a review's answer needs from the database session: the review, its actions, the previous review's, its goals. */
+    private record Loaded(Review review, List<ReviewAction> actions, ReviewView.Previous previous, List<Goal> goals) {
+    }
+
+    /** Needs an open session. */
+    private Uni<Loaded> load(Review r) {
         LocalDate today = LocalDate.now(clock);
         String previousPeriod = Period.parse(r.period, "period").previous().code();
         return actions.of(r.id).chain(own -> reviews.findFor(r.scopeLevel, r.scopeId, previousPeriod)
                 .chain(before -> before == null ? Uni.createFrom().<ReviewView.Previous>nullItem()
                         : actions.of(before.id).map(theirs -> new ReviewView.Previous(before.id, before.period,
                                 theirs.stream().map(a -> ActionView.of(a, today)).toList())))
-                .chain(previous -> prefill.of(r).map(figures -> ReviewView.of(r,
-                        own.stream().map(a -> ActionView.of(a, today)).toList(), previous, figures))));
+                .chain(previous -> prefill.goalsOf(r).map(goals -> new Loaded(r, own, previous, goals))));
+    }
+
+    /**
+     * The review with its figures, computed after the session is closed: the figures' queries take
+     * their own pooled connections, and a request holding one while waiting for another could, under
+     * load, leave the pool with none to give.
+     */
+    private Uni<ReviewView> answer(Loaded loaded) {
+        LocalDate today = LocalDate.now(clock);
+        return prefill.of(loaded.review(), loaded.goals()).map(figures -> ReviewView.of(loaded.review(),
+                loaded.actions().stream().map(a -> ActionView.of(a, today)).toList(), loaded.previous(), figures));
     }
 
     private Uni<Review> visible(UUID id, Caller caller) {
