@@ -92,7 +92,7 @@ public final class Crm {
             return 1;
         }
         Banner.print(layout, System.getenv(), command, System.out);
-        writeState(layout, "READY");
+        writeState(layout, command.infra() ? Status.READY_INFRA_ONLY : "READY");
         watch(stack, stopped);
         return 0;
     }

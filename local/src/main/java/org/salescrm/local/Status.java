@@ -1,5 +1,7 @@
 package org.salescrm.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ import org.salescrm.testsupport.ServiceProcess;
 
 /** {@code ./crm status}: one line per component with its port and whether it is healthy. */
 final class Status {
+
+    /** The state a launcher started with {@code up --infra} records: the services are not expected to run. */
+    static final String READY_INFRA_ONLY = "READY infra";
 
     private final Layout layout;
 
@@ -31,6 +36,11 @@ final class Status {
                 "localhost:" + Components.kafkaPort(env));
         total++;
         healthy += http(Components.KEYCLOAK, Components.KEYCLOAK_PORT, Keycloak.readyUrl(), Keycloak.baseUrl() + "/admin");
+        if (launcher.isPresent() && infraOnly()) {
+            Components.SERVICES.forEach(service -> notStarted(service.name(), service.port()));
+            notStarted(Components.WEB, Components.WEB_PORT);
+            return healthy == total ? 0 : 1;
+        }
         for (Service service : Components.SERVICES) {
             total++;
             healthy += http(service.name(), service.port(), service.baseUrl() + "/q/health/ready",
@@ -42,6 +52,19 @@ final class Status {
             return 0;
         }
         return launcher.isEmpty() && healthy == 0 ? 3 : 1;
+    }
+
+    private boolean infraOnly() {
+        try {
+            return Files.readString(layout.stateFile()).strip().equals(READY_INFRA_ONLY);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A service left to {@code quarkus:dev} under {@code up --infra}: shown, not counted against health. */
+    private static void notStarted(String component, int port) {
+        System.out.printf("%-18s %-6d %-10s %s%n", component, port, "--infra", "not started by the launcher");
     }
 
     private static int http(String component, int port, String check, String url) {

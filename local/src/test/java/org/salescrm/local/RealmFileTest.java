@@ -87,6 +87,16 @@ class RealmFileTest {
     }
 
     @Test
+    void eachServicesSwaggerUiMayLogInWithTheWebClient() {
+        JsonNode web = client("crm-web");
+        // platform's quarkus.swagger-ui.oauth2-redirect-url: the Swagger UI of each local service signs in as crm-web.
+        for (Components.Service service : Components.SERVICES) {
+            assertThat(strings(web.path("redirectUris"))).contains(service.baseUrl() + "/q/swagger-ui/oauth2-redirect.html");
+            assertThat(strings(web.path("webOrigins"))).contains(service.baseUrl());
+        }
+    }
+
+    @Test
     void theLoginPageSpeaksEnglishAndChinese() {
         assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
         assertThat(strings(realm.path("supportedLocales"))).containsExactlyInAnyOrder("en", "zh-CN");

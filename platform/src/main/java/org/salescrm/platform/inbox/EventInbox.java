@@ -20,6 +20,7 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.UndecodableEventException;
 import org.salescrm.platform.database.DatabaseFailures;
+import org.salescrm.platform.outbox.OutboxRelay;
 
 /**
  * Applies a Kafka record's event at most once per consumer.
@@ -41,11 +42,13 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final InboxConfig config;
     private final MeterRegistry metrics;
+    private final OutboxRelay relay;
 
-    public EventInbox(ProcessedEvents processed, InboxConfig config, MeterRegistry metrics) {
+    public EventInbox(ProcessedEvents processed, InboxConfig config, MeterRegistry metrics, OutboxRelay relay) {
         this.processed = processed;
         this.config = config;
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     public Uni<Void> consume(Message<String> message, String consumer, Function<DomainEvent, Uni<Void>> effect) {
@@ -65,6 +68,7 @@ public class EventInbox {
                 .atMost(config.maxAttempts() - 1L)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure == null) {
+                        relay.wake(); // what the effect published has committed
                         return Uni.createFrom().completionStage(message.ack());
                     }
                     LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, event.eventId(),
@@ -105,6 +109,7 @@ public class EventInbox {
         return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().last().replaceWithVoid()
                 .chain(() -> applied)
+                .invoke(relay::wake) // what the batch published has committed
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 

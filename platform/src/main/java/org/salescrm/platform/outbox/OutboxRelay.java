@@ -19,7 +19,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -38,6 +42,11 @@ import org.jboss.logging.Logger;
  * Kafka did not acknowledge: the rest stay pending and go out, in order, on a later pass. A row
  * Kafka can never take (too large, bad topic) is parked with the reason instead of blocking every
  * event behind it.
+ *
+ * <p>A pass starts when a write has committed ({@link #wake()}: after a write request's answer, after an
+ * event batch) and, as a safety net for writes no one announced (another instance, a scheduled job),
+ * every {@code crm.outbox.poll-interval}. Wakes are coalesced: a burst of commits costs a pass or two,
+ * never a queue of them, and passes never overlap.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +63,14 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter parked;
     private final Counter failedPasses;
+    private final ExecutorService passes = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A pass is wanted: set by each wake, cleared as a pass begins, so a commit during a pass gets one more. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private KafkaProducer<String, String> producer;
     private volatile boolean stopping;
     private boolean lastPassFailed;
@@ -69,7 +86,33 @@ public class OutboxRelay {
         this.failedPasses = metrics.counter("crm.outbox.failed.passes");
     }
 
+    /** Asks for a pass soon; returns at once (it may be called on an event loop). */
+    public void wake() {
+        wanted.set(true);
+        if (!stopping && running.compareAndSet(false, true)) {
+            passes.execute(this::drain);
+        }
+    }
+
     @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    private void drain() {
+        try {
+            while (wanted.getAndSet(false)) {
+                relayPending();
+            }
+        } finally {
+            running.set(false);
+        }
+        // a wake that came after the loop's last look but before the flag was down would be lost
+        if (wanted.get()) {
+            wake();
+        }
+    }
+
     void relayPending() {
         if (!config.enabled() || stopping) {
             return;
@@ -242,8 +285,19 @@ public class OutboxRelay {
         }
     }
 
-    synchronized void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        passes.shutdown();
+        try {
+            // the pass in flight settles what Kafka acknowledged before its producer closes
+            passes.awaitTermination(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProducer();
+    }
+
+    private synchronized void closeProducer() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

@@ -1,9 +1,13 @@
 package org.salescrm.platform.problem;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -40,6 +44,20 @@ public final class JsonProblems {
                 "malformed-field", field, "");
     }
 
+    /**
+     * A number beyond its field's type ({@code 1e400} for a whole number). Jackson reports it from the
+     * parser, without the path a binding error carries; the parser still knows which field it was reading.
+     */
+    public static ProblemException outOfRange(InputCoercionException e) {
+        String field = e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        if (field.isEmpty()) {
+            return new ProblemException(400, "malformed-json", List.of(), "malformed-json", e.getOriginalMessage());
+        }
+        return new ProblemException(400, "malformed-field",
+                List.of(new FieldViolation(field, "range", "outside the range of this field's type")),
+                "malformed-field", field, e.getOriginalMessage());
+    }
+
     public static ProblemException unknownField(String field) {
         return new ProblemException(400, "unknown-field",
                 List.of(new FieldViolation(field, "unknown", "not a field of this request")), "unknown-field", field);
@@ -57,6 +75,14 @@ public final class JsonProblems {
                 .collect(Collectors.joining(", "));
         return new ProblemException(422, "validation",
                 List.of(new FieldViolation(field, "oneOf", "must be one of " + allowed)), "validation", field);
+    }
+
+    private static String path(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            names.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : String.valueOf(at.getCurrentName()));
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String path(JsonMappingException e) {

@@ -1,6 +1,7 @@
 package org.salescrm.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -69,9 +70,34 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response outOfRange(HttpHeaders headers, InputCoercionException e) {
+        return ProblemResponses.of(headers, JsonProblems.outOfRange(e));
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(HttpHeaders headers, JsonParseException e) {
         return ProblemResponses.of(headers, 400, "malformed-json", List.of(), Map.of(), "malformed-json",
                 e.getOriginalMessage());
+    }
+
+    /**
+     * Quarkus's JSON body reader wraps what the parser or a binding refused in a bare 400; the cause
+     * says which field and rule, so it is answered as if it had come on its own.
+     */
+    private Response unreadableBody(HttpHeaders headers, Throwable cause) {
+        if (cause instanceof JsonMappingException binding) {
+            return unbound(headers, binding);
+        }
+        if (cause instanceof InputCoercionException range) {
+            return outOfRange(headers, range);
+        }
+        if (cause instanceof StreamConstraintsException limits) {
+            return tooComplex(headers, limits);
+        }
+        if (cause instanceof JsonParseException syntax) {
+            return malformedJson(headers, syntax);
+        }
+        return null;
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -88,6 +114,10 @@ public class ProblemExceptionMappers {
     /** Framework answers such as an unknown path (404), a wrong method (405) or media type (415). */
     @ServerExceptionMapper
     public Response http(HttpHeaders headers, WebApplicationException e) {
+        Response unreadable = unreadableBody(headers, e.getCause());
+        if (unreadable != null) {
+            return unreadable;
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);

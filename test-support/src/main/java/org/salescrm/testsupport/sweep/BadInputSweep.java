@@ -278,7 +278,8 @@ public final class BadInputSweep {
             }
         }
         if (field != null && (status == 400 || status == 422) && !names(problem, field)) {
-            failures.add(label + status + " names no field " + field + " with a rule: " + problem.path("errors"));
+            failures.add(label + status + " names no field " + field + " with a rule: " + problem.path("errors")
+                    + " (type " + problem.path("type").asText() + ": " + problem.path("detail").asText() + ")");
         }
     }
 

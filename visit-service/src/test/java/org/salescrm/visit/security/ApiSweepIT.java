@@ -21,14 +21,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.http.ApiOperation;
+import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
 import org.salescrm.testsupport.sweep.SweepOrganisation;
 import org.salescrm.visit.Fixtures;
 
 /**
- * The generated cross-owner sweep over every operation of visit-service's OpenAPI document: asked by
- * each rep and manager who may not reach a rep's customer, visit, follow-up and plan, each answers as
- * for a record that does not exist and no list carries them.
+ * The generated sweeps over every operation of visit-service's OpenAPI document: asked by each rep and
+ * manager who may not reach a rep's customer, visit, follow-up and plan, each answers as for a record
+ * that does not exist and no list carries them; and input each must refuse is refused as problem+json
+ * naming the field, never a 5xx, with nothing written.
  */
 @QuarkusTest
 class ApiSweepIT {
@@ -61,6 +63,49 @@ class ApiSweepIT {
                 .body("status", equalTo("OPEN"));
         given().auth().oauth2(org.ownerToken()).get("/api/v1/visit-plans/" + records.today).then().statusCode(200)
                 .body("customerIds", equalTo(List.of(records.customer)));
+    }
+
+    @Test
+    void inputThatBreaksARuleIsRefusedNamingTheFieldAndWritesNothing() {
+        UUID customer = Fixtures.customerOf(db, org.owner(), org.ownerTeam());
+        Records records = Records.create(org, customer.toString(),
+                Fixtures.opportunityOf(db, customer, org.owner(), org.ownerTeam()).toString(),
+                Fixtures.keyPersonOf(db, customer).toString());
+
+        BadInputSweep.Result result = new BadInputSweep(URI.create(base.toString()), new BadInputSweep.Fixture() {
+            @Override
+            public Map<String, String> pathParameters(ApiOperation operation) {
+                return records.pathParameters(operation);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Map<String, Object> validBody(ApiOperation operation) {
+                return records.body(operation) instanceof Map<?, ?> body ? (Map<String, Object>) body : null;
+            }
+
+            @Override
+            public String token(ApiOperation operation) {
+                return org.ownerToken();
+            }
+
+            @Override
+            public long writes() {
+                return count("SELECT (SELECT count(*) FROM visit) + (SELECT count(*) FROM follow_up)"
+                        + " + (SELECT count(*) FROM visit_plan) + (SELECT count(*) FROM visit_plan_change)"
+                        + " + (SELECT count(*) FROM visit_correction) + (SELECT count(*) FROM outbox_event)"
+                        + " + (SELECT coalesce(sum(version), 0) FROM visit) + (SELECT coalesce(sum(version), 0) FROM follow_up)");
+            }
+        }).run();
+
+        System.out.println(result.summary("visit-service"));
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.swept()).isEqualTo(result.operations());
+    }
+
+    private long count(String sql) {
+        return db.query(sql).execute().await().atMost(java.time.Duration.ofSeconds(30)).iterator().next()
+                .getNumeric(0).longValue();
     }
 
     /**
