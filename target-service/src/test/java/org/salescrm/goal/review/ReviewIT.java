@@ -120,7 +120,8 @@ class ReviewIT {
                 .extract().path("actions.followUpId");
         String actionId = actionIds.get(0);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(goals.getRecords()).anySatisfy(r -> {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(goals.getRecords()).filteredOn(r ->
+                EventCodec.read(r.value()).type().equals(ReviewActionAssigned.TYPE)).anySatisfy(r -> {
             ReviewActionAssigned event = (ReviewActionAssigned) EventCodec.data(EventCodec.read(r.value()));
             assertThat(event.actionId()).hasToString(actionId);
             assertThat(event.aggregateId()).hasToString(review);
