@@ -33,6 +33,7 @@ import org.salescrm.events.customer.QuoteIssued;
 import org.salescrm.events.target.EvaluationPublished;
 import org.salescrm.events.target.GoalAcknowledged;
 import org.salescrm.events.target.GoalSet;
+import org.salescrm.events.target.ReviewActionAssigned;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
@@ -77,6 +78,7 @@ public final class EventCatalog {
             new EventType<>(GoalSet.TYPE, GoalSet.class, Topics.GOALS),
             new EventType<>(GoalAcknowledged.TYPE, GoalAcknowledged.class, Topics.GOALS),
             new EventType<>(EvaluationPublished.TYPE, EvaluationPublished.class, Topics.GOALS),
+            new EventType<>(ReviewActionAssigned.TYPE, ReviewActionAssigned.class, Topics.GOALS),
             new EventType<>(AlertRaised.TYPE, AlertRaised.class, Topics.ALERTS),
             new EventType<>(AlertChanged.TYPE, AlertChanged.class, Topics.ALERTS),
             new EventType<>(AlertResolved.TYPE, AlertResolved.class, Topics.ALERTS));

@@ -30,6 +30,7 @@ class EventCatalogTest {
             Map.entry("follow-up", "crm.follow-ups"),
             Map.entry("goal", "crm.goals"),
             Map.entry("evaluation", "crm.goals"),
+            Map.entry("review", "crm.goals"),
             Map.entry("alert", "crm.alerts"));
 
     private static final List<String> COMMON_FIELDS =

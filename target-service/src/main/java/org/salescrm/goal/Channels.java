@@ -6,6 +6,7 @@ public final class Channels {
     public static final String OPPORTUNITIES = "opportunities";
     public static final String CUSTOMERS = "customers";
     public static final String VISITS = "visits";
+    public static final String FOLLOW_UPS = "follow-ups";
 
     private Channels() {
     }

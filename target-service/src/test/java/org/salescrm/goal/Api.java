@@ -51,6 +51,13 @@ public final class Api {
         return body;
     }
 
+    /** The goal's scope with its team, for a rep this service has not yet seen in an event. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withTeam(Map<String, Object> goal, String team) {
+        ((Map<String, Object>) goal.get("scope")).put("team", team);
+        return goal;
+    }
+
     /** Sets a goal and answers its id. */
     public static String setGoal(String token, Map<String, Object> body) {
         return as(token).body(body).post("/api/v1/goals").then().statusCode(201).extract().path("id");

@@ -14,7 +14,11 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.OpportunityLost;
+import org.salescrm.events.customer.OpportunityOpened;
+import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityStageChanged;
+import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
@@ -49,6 +53,68 @@ public final class TestEvents {
                 won.ownerId(), won.ownerTeam(), on.atTime(11, 0).atZone(SHANGHAI).toInstant(), won.customerId(), "WON",
                 "NEGOTIATION", 80, "首付款被退回", true, won.amount(), won.currency(), won.productLine(), on,
                 won.ownerId());
+    }
+
+    /** The deal lost in {@code stage} on {@code on}; {@code competitor} goes into the event's data when given. */
+    public static OpportunityLost lost(String rep, String team, UUID customer, String stage, String amount,
+                                       LocalDate on, String reason) {
+        return new OpportunityLost(UUID.randomUUID(), UUID.randomUUID(), 5, rep, team,
+                on.atTime(16, 0).atZone(SHANGHAI).toInstant(), customer, stage, reason, new BigDecimal(amount), "CNY",
+                null, rep);
+    }
+
+    /** The deal {@code opportunity} lost in {@code stage} on {@code on}, at {@code version}. */
+    public static OpportunityLost lost(UUID opportunity, long version, String rep, String team, UUID customer,
+                                       String stage, String amount, LocalDate on, String reason) {
+        return new OpportunityLost(UUID.randomUUID(), opportunity, version, rep, team,
+                on.atTime(16, 0).atZone(SHANGHAI).toInstant(), customer, stage, reason, new BigDecimal(amount), "CNY",
+                null, rep);
+    }
+
+    /** A deal opened (in TARGET, version 1) on {@code on}, expected to close on {@code close}. */
+    public static OpportunityOpened opened(String rep, String team, UUID customer, String name, String amount,
+                                           LocalDate close, LocalDate on) {
+        return new OpportunityOpened(UUID.randomUUID(), UUID.randomUUID(), 1, rep, team,
+                on.atTime(9, 0).atZone(SHANGHAI).toInstant(), customer, name, new BigDecimal(amount), "CNY", null,
+                "TARGET", 5, close, on);
+    }
+
+    /** The deal moved from {@code from} to {@code to} on {@code on}, carrying its amount and close date as they now are. */
+    public static OpportunityStageChanged moved(OpportunityOpened deal, long version, String from, String to,
+                                                String amount, LocalDate close, LocalDate on) {
+        return new OpportunityStageChanged(UUID.randomUUID(), deal.aggregateId(), version, deal.ownerId(),
+                deal.ownerTeam(), on.atTime(10, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), from, to, 0, null,
+                false, new BigDecimal(amount), "CNY", null, close, deal.ownerId());
+    }
+
+    /** The deal edited on {@code on}: now in {@code stage}, of {@code amount}, expected on {@code close}. */
+    public static OpportunityUpdated updated(OpportunityOpened deal, long version, String stage, String amount,
+                                             LocalDate close, LocalDate on) {
+        return new OpportunityUpdated(UUID.randomUUID(), deal.aggregateId(), version, deal.ownerId(),
+                deal.ownerTeam(), on.atTime(11, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), deal.name(),
+                new BigDecimal(amount), "CNY", null, stage, 0, close, null, null, null, null,
+                List.of("amount", "expectedCloseDate"), deal.ownerId());
+    }
+
+    /** The deal won on {@code on} for {@code amount}, repeating its stage change's version. */
+    public static OpportunityWon won(OpportunityOpened deal, long version, String amount, LocalDate on) {
+        return new OpportunityWon(UUID.randomUUID(), deal.aggregateId(), version, deal.ownerId(), deal.ownerTeam(),
+                on.atTime(15, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), new BigDecimal(amount), "CNY", null,
+                on, deal.openedOn(), on, on);
+    }
+
+    /** The event's envelope with one more field in its data, as a newer producer writes it. */
+    public static String envelopeWith(DomainEvent event, String field, String value) {
+        var envelope = EventCodec.envelope(event, "/test", event.occurredAt().plusSeconds(60));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) envelope.data()).put(field, value);
+        return EventCodec.write(envelope);
+    }
+
+    /** A payment of {@code amount} received on {@code on}, on a contract of the customer's deal. */
+    public static PaymentReceived payment(String rep, String team, UUID customer, String amount, LocalDate on) {
+        return new PaymentReceived(UUID.randomUUID(), UUID.randomUUID(), 2, rep, team,
+                on.atStartOfDay(SHANGHAI).toInstant(), customer, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), on, new BigDecimal(amount), "CNY", BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     public static CustomerCreated created(String rep, String team, LocalDate on) {

@@ -5,6 +5,7 @@ public final class Channels {
 
     public static final String CUSTOMERS = "customers";
     public static final String OPPORTUNITIES = "opportunities";
+    public static final String GOALS = "goals";
 
     private Channels() {
     }

@@ -65,6 +65,7 @@ public final class DemoLoader {
         section("quotes, contracts and payments (some overdue)", this::money);
         section("visits and follow-ups", () -> visits(plan));
         section("goals for " + quarter(today), this::goals);
+        section("reviews (复盘) for " + quarter(today), this::reviews);
         section("alerts and funnel (computed by analytics-service)", this::analytics);
         say(String.format("demo data: done in %.1f s%s", (System.nanoTime() - began) / 1e9,
                 warnings.isEmpty() ? "" : ", " + warnings.size() + " section(s) skipped (see warnings above)"));
@@ -503,6 +504,44 @@ public final class DemoLoader {
         if (response.status() != 409) {
             response.orFail();
         }
+    }
+
+    /**
+     * One review per team for the current quarter, known by scope and period (a second POST answers
+     * 409 with the one there is). The manager's reasons and actions are written only into a review
+     * nobody has touched yet (version 0), so loading again changes nothing; one action becomes a
+     * follow-up of a customer of the team's first rep.
+     */
+    private String reviews() {
+        requireCustomers();
+        String period = quarter(today);
+        int followUps = 0;
+        for (String[] team : List.of(new String[] {"east", "mgr-east", "rep-east-1"},
+                new String[] {"west", "mgr-west", "rep-west-1"})) {
+            Response opened = api.post(team[1], TARGETS + "/reviews",
+                    Api.obj("scope", Api.obj("level", "TEAM", "id", team[0]), "period", period));
+            String id = opened.status() == 409 && opened.text("existingReviewId") != null
+                    ? opened.text("existingReviewId") : opened.orFail().text("id");
+            JsonNode review = api.get(team[1], TARGETS + "/reviews/" + id).orFail().body();
+            if (review.path("version").asLong() != 0) {
+                continue;
+            }
+            String customer = customers.values().stream()
+                    .filter(c -> team[2].equals(c.path("ownerId").asText(null)))
+                    .map(c -> c.path("id").asText()).findFirst().orElse(null);
+            List<Object> actions = new ArrayList<>();
+            actions.add(Api.obj("action", "每周复核一次漏斗，谈判阶段的商机每周至少推进一次", "ownerId", team[2],
+                    "dueOn", today.plusDays(14).toString(), "asFollowUp", false));
+            if (customer != null) {
+                actions.add(Api.obj("action", "两周内拜访财务负责人，确认本季度预算与签约时间", "ownerId", team[2],
+                        "dueOn", today.plusDays(7).toString(), "asFollowUp", true, "customerId", customer));
+                followUps++;
+            }
+            api.patch(team[1], TARGETS + "/reviews/" + id, 0, Api.obj(
+                    "missReasons", "一个大客户的项目推迟到下季度；A 类客户拜访频率不足，有效拜访偏少。",
+                    "actions", actions)).orFail();
+        }
+        return "one per team (east, west), " + followUps + " action(s) newly assigned as follow-ups";
     }
 
     /** Reads back what analytics-service made of the events, so that the console shows the demo took effect. */

@@ -14,6 +14,7 @@ import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
 
@@ -28,6 +29,8 @@ public class ActualFacts {
 
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final String WON = "WON";
+    /** A fact no goal counts directly: the lost side of the conversion rate. */
+    static final String LOST_DEALS = "LOST_DEALS";
 
     private final RepTeams repTeams;
     private final ZoneId businessZone;
@@ -49,8 +52,13 @@ public class ActualFacts {
                 && !WON.equals(moved.toStage())) {
             return unwon(moved);
         }
-        if (event instanceof OpportunityLost lost && WON.equals(lost.stage())) {
-            return unwon(lost);
+        if (event instanceof OpportunityLost lost) {
+            Uni<Void> lostDeal = lost.ownerId() == null ? Uni.createFrom().voidItem() : upsert(lost.aggregateId(), LOST_DEALS, lost, lost.productLine(), lost.customerId(),
+                    dayOf(lost.occurredAt()), ONE);
+            return WON.equals(lost.stage()) ? unwon(lost).chain(() -> lostDeal) : lostDeal;
+        }
+        if (event instanceof PaymentReceived payment) {
+            return collected(payment);
         }
         if (event instanceof CustomerCreated created) {
             return created(created);
@@ -72,8 +80,8 @@ public class ActualFacts {
         }
         LocalDate day = won.wonOn() != null ? won.wonOn() : dayOf(won.occurredAt());
         BigDecimal amount = won.amount() == null ? BigDecimal.ZERO : won.amount();
-        return upsert(won.aggregateId(), Metric.REVENUE, won, won.productLine(), won.customerId(), day, amount)
-                .chain(() -> upsert(won.aggregateId(), Metric.WON_DEALS, won, won.productLine(), won.customerId(),
+        return upsert(won.aggregateId(), Metric.REVENUE.name(), won, won.productLine(), won.customerId(), day, amount)
+                .chain(() -> upsert(won.aggregateId(), Metric.WON_DEALS.name(), won, won.productLine(), won.customerId(),
                         day, ONE));
     }
 
@@ -91,12 +99,25 @@ public class ActualFacts {
                 .replaceWithVoid();
     }
 
+    /**
+     * Money collected (回款) on the day it came in; one row per payment, so several payments on
+     * one contract each count. The deal's product line is not on the payment, so it counts for no product.
+     */
+    private Uni<Void> collected(PaymentReceived payment) {
+        if (payment.ownerId() == null || payment.amount() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID source = payment.paymentId() != null ? payment.paymentId() : payment.eventId();
+        LocalDate day = payment.receivedOn() != null ? payment.receivedOn() : dayOf(payment.occurredAt());
+        return upsert(source, Metric.COLLECTED.name(), payment, null, payment.customerId(), day, payment.amount());
+    }
+
     /** A customer created straight into the public pool is nobody's new customer. */
     private Uni<Void> created(CustomerCreated created) {
         if (created.ownerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return upsert(created.aggregateId(), Metric.NEW_CUSTOMERS, created, null, created.aggregateId(),
+        return upsert(created.aggregateId(), Metric.NEW_CUSTOMERS.name(), created, null, created.aggregateId(),
                 dayOf(created.occurredAt()), ONE);
     }
 
@@ -106,8 +127,8 @@ public class ActualFacts {
             return Uni.createFrom().voidItem();
         }
         LocalDate day = dayOf(at);
-        return upsert(visitId, Metric.VISITS, event, null, customerId, day, ONE)
-                .chain(() -> upsert(visitId, Metric.EFFECTIVE_VISITS, event, null, customerId, day,
+        return upsert(visitId, Metric.VISITS.name(), event, null, customerId, day, ONE)
+                .chain(() -> upsert(visitId, Metric.EFFECTIVE_VISITS.name(), event, null, customerId, day,
                         effective ? ONE : BigDecimal.ZERO));
     }
 
@@ -115,7 +136,7 @@ public class ActualFacts {
         return LocalDate.ofInstant(instant, businessZone);
     }
 
-    private Uni<Void> upsert(UUID sourceId, Metric metric, DomainEvent event, String productLine, UUID customerId,
+    private Uni<Void> upsert(UUID sourceId, String fact, DomainEvent event, String productLine, UUID customerId,
                              LocalDate day, BigDecimal amount) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO actual_fact (source_id, metric, rep_id, team, product_line, customer_id, day,
@@ -127,7 +148,7 @@ public class ActualFacts {
                             aggregate_version = excluded.aggregate_version
                         WHERE actual_fact.aggregate_version < excluded.aggregate_version""")
                 .setParameter(1, sourceId)
-                .setParameter(2, metric.name())
+                .setParameter(2, fact)
                 .setParameter(3, event.ownerId())
                 .setParameter(4, event.ownerTeam())
                 .setParameter(5, productLine)

@@ -55,20 +55,34 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
         return find(query, params).range(0, page.fetchSize() - 1).list();
     }
 
-    /** The sum of the children's targets of each given goal; a goal without children is absent. */
-    public Uni<Map<UUID, BigDecimal>> childrenTotals(Collection<UUID> parentIds) {
+    /** The children's targets of each given goal, summed and lowest; a goal without children is absent. */
+    public Uni<Map<UUID, Children>> childrenTotals(Collection<UUID> parentIds) {
         if (parentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String query = "select parentId, sum(target) from Goal where parentId in :ids group by parentId";
+        String query = "select parentId, sum(target), min(target) from Goal where parentId in :ids group by parentId";
         return getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
                 .setParameter("ids", parentIds)
                 .getResultList())
                 .map(rows -> {
-                    Map<UUID, BigDecimal> totals = new HashMap<>();
-                    rows.forEach(row -> totals.put((UUID) row[0], (BigDecimal) row[1]));
+                    Map<UUID, Children> totals = new HashMap<>();
+                    rows.forEach(row -> totals.put((UUID) row[0], new Children((BigDecimal) row[1], (BigDecimal) row[2])));
                     return totals;
                 });
+    }
+
+    /** What a goal's children carry: the sum of their targets and the lowest one. */
+    public record Children(BigDecimal sum, BigDecimal lowest) {
+
+        static final Children NONE = new Children(BigDecimal.ZERO, BigDecimal.ZERO);
+
+        /**
+         * What the children carry toward the parent: sums add up; a rate does not, so a rate's
+         * children carry the lowest of their targets, the rate every one of them is committed to.
+         */
+        BigDecimal toward(Goal parent) {
+            return parent.metric.isRate() ? lowest : sum;
+        }
     }
 
     static Cursor cursorOf(Goal goal) {

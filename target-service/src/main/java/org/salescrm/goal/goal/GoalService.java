@@ -56,6 +56,10 @@ public class GoalService {
     public Uni<Created<GoalView>> create(GoalRequest request, Caller caller, String idempotencyKey) {
         Period period = Period.parse(request.period(), "period");
         String scopeId = scopeIdOf(request.scope());
+        if (request.metric().isRate() && request.target().compareTo(BigDecimal.ONE) > 0) {
+            throw rule("target", "DecimalMax", "a rate is a ratio: at most 1 (100%)", "goal-rate-target",
+                    request.metric());
+        }
         return Panache.withTransaction(() -> insert(request, period, scopeId, caller, idempotencyKey))
                 .onFailure(DatabaseFailures::isUniqueViolation)
                 .recoverWithUni(() -> Panache.withSession(() -> goals
@@ -89,7 +93,7 @@ public class GoalService {
                 .onItem().ifNotNull().transformToUni(GoalService::<Goal>duplicate)
                 .chain(() -> goals.persistAndFlush(goal))
                 .call(saved -> outbox.append(GoalEvents.set(saved)))
-                .map(saved -> GoalView.of(saved, BigDecimal.ZERO));
+                .map(saved -> GoalView.of(saved, GoalRepository.Children.NONE));
     }
 
     private static Uni<Void> checkAgainstParent(GoalRequest request, Period period, Goal parent) {
@@ -173,7 +177,7 @@ public class GoalService {
         return goals.list(filter, page, visibility(caller)).chain(rows -> goals
                 .childrenTotals(rows.stream().map(g -> g.id).toList())
                 .map(totals -> Page.of(rows, page, GoalRepository::cursorOf,
-                        g -> GoalView.of(g, totals.getOrDefault(g.id, BigDecimal.ZERO)))));
+                        g -> GoalView.of(g, totals.getOrDefault(g.id, GoalRepository.Children.NONE)))));
     }
 
     /** The assignee signs the goal (目标责任书); signing again changes nothing. */
@@ -217,7 +221,7 @@ public class GoalService {
 
     private Uni<GoalView> withChildren(Goal goal) {
         return goals.childrenTotals(List.of(goal.id))
-                .map(totals -> GoalView.of(goal, totals.getOrDefault(goal.id, BigDecimal.ZERO)));
+                .map(totals -> GoalView.of(goal, totals.getOrDefault(goal.id, GoalRepository.Children.NONE)));
     }
 
     public Visibility visibility(Caller caller) {

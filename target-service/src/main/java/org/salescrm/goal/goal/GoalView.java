@@ -31,7 +31,8 @@ public record GoalView(
     public record ScopeView(ScopeLevel level, String id) {
     }
 
-    static GoalView of(Goal g, BigDecimal childrenTotal) {
+    static GoalView of(Goal g, GoalRepository.Children children) {
+        BigDecimal childrenTotal = children.toward(g);
         Period period = Period.parse(g.period, "period");
         BigDecimal gap = g.target.subtract(childrenTotal).max(BigDecimal.ZERO);
         return new GoalView(g.id, g.period, period.start(), period.end(), g.metric,

@@ -14,6 +14,9 @@ import org.salescrm.platform.security.Role;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.goal.actuals.Metric;
 import org.salescrm.goal.period.Period;
+import java.util.List;
+import org.salescrm.platform.problem.FieldViolation;
+import org.salescrm.platform.problem.Problems;
 
 @Cancellable(false)
 @Path("/api/v1/leaderboards")
@@ -37,6 +40,11 @@ public class LeaderboardResource {
         Period p = Period.parse(period, "period");
         int size = PageRequest.of(limit, null).limit();
         Metric m = QueryValues.oneOf("metric", metric, Metric.class);
+        if (m != null && m.isRate()) {
+            // a board ranks sums; a rate of two deals would outrank one of fifty
+            throw Problems.ruleViolated("validation", List.of(new FieldViolation("metric", "sum",
+                    "the leaderboard ranks a summed metric, not a rate")), "validation", "metric");
+        }
         return service.rank(p, m == null ? Metric.REVENUE : m, team, size, caller.get())
                 .map(entries -> new Page<>(entries, null));
     }

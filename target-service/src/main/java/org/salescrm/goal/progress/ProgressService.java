@@ -1,6 +1,6 @@
 package org.salescrm.goal.progress;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -38,20 +38,24 @@ public class ProgressService {
     }
 
     /** The progress of a goal the caller may read; one out of reach answers as a missing one. */
-    @WithSession
     public Uni<ProgressView> ofGoal(UUID goalId, Caller caller) {
-        return goals.findGoal(goalId, caller).chain(this::of);
+        // the session closes before the sums take pooled connections: never hold one while waiting for another
+        return Panache.withSession(() -> goals.findGoal(goalId, caller)).chain(this::of);
     }
 
     public Uni<ProgressView> of(Goal goal) {
         Period period = Period.parse(goal.period, "period");
         Instant now = clock.instant();
-        return actuals.total(goal.metric, period, sliceOf(goal)).map(actual -> {
+        return actuals.measure(goal.metric, period, sliceOf(goal)).map(actual -> {
             BigDecimal[] elapsed = elapsed(period, now, clock.getZone());
             BigDecimal share = elapsed[0].divide(elapsed[1], 4, RoundingMode.HALF_UP);
-            BigDecimal expected = goal.target.multiply(elapsed[0]).divide(elapsed[1], 2, RoundingMode.HALF_UP);
-            return new ProgressView(goal.id, goal.period, goal.metric, goal.target, actual,
-                    ratio(actual, goal.target), share, expected, pace(actual, expected), now);
+            // a rate does not accumulate over the period: it should stand at its target all along
+            BigDecimal expected = goal.metric.isRate() ? goal.target
+                    : goal.target.multiply(elapsed[0]).divide(elapsed[1], 2, RoundingMode.HALF_UP);
+            BigDecimal achievement = actual == null ? null : ratio(actual, goal.target);
+            Pace pace = actual == null ? null : pace(actual, expected);
+            return new ProgressView(goal.id, goal.period, goal.metric, goal.target, actual, achievement, share,
+                    expected, pace, now);
         });
     }
 

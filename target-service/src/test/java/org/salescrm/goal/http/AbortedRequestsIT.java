@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -39,6 +40,12 @@ class AbortedRequestsIT {
     static final int ABORTED_WRITES = 1_000;
     static final int PER_OPERATION = ABORTED_WRITES / 4 + 1;
     static final String ADMIN = TestTokens.admin("admin");
+    static final String ACTION = "{\"missReasons\":\"大客户项目推迟\",\"actions\":[{\"action\":\"拜访财务总监\","
+            + "\"ownerId\":\"rep-east-1\",\"dueOn\":\"2099-01-01\",\"asFollowUp\":true,\"customerId\":\"%s\"}]}";
+    static final String FOLLOW_UP_ACTIONS_WITHOUT_EVENT = "SELECT count(*) FROM review_action a WHERE a.as_follow_up"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.type = 'crm.review.action-assigned.v1'"
+            + " AND (CASE WHEN pg_input_is_valid(o.payload, 'jsonb') THEN o.payload::jsonb END) -> 'data' ->> 'actionId'"
+            + " = a.id::text)";
 
     @TestHTTPResource("/")
     URI base;
@@ -57,7 +64,18 @@ class AbortedRequestsIT {
         List<String> evaluated = IntStream.range(0, 3).mapToObj(i -> unique("rep")).toList();
         evaluated.forEach(rep -> setGoal(manager, goal("2036-Q2", "REVENUE", "REP", rep, 100_000, null)));
         Queue<Request> reviews = reviewsOfEvaluations(manager, team, asManager);
+        Map<String, String> asAdmin = Map.of("Authorization", "Bearer " + ADMIN);
         Map<ApiOperation, Supplier<Request>> cases = Map.of(
+                new ApiOperation("POST", "/api/v1/reviews"), () -> new Request("POST", "/api/v1/reviews",
+                        "{\"scope\":{\"level\":\"TEAM\",\"id\":\"%s\"},\"period\":\"2036-Q2\"}"
+                                .formatted(unique("team")), asAdmin),
+                new ApiOperation("PATCH", "/api/v1/reviews/{id}"), AbortedWrites.prepared(PER_OPERATION, () -> {
+                    String id = as(ADMIN).body(Map.of("scope", Map.of("level", "TEAM", "id", unique("team")),
+                            "period", "2036-Q2")).post("/api/v1/reviews").then().statusCode(201).extract().path("id");
+                    // an action assigned as a follow-up: the review, its actions and the event commit together
+                    return new Request("PATCH", "/api/v1/reviews/" + id, ACTION.formatted(UUID.randomUUID()),
+                            Map.of("Authorization", asAdmin.get("Authorization"), "If-Match", "0"));
+                }),
                 new ApiOperation("POST", "/api/v1/goals"), () -> new Request("POST", "/api/v1/goals",
                         "{\"period\":\"2036-Q1\",\"metric\":\"VISITS\",\"scope\":{\"level\":\"REP\",\"id\":\"%s\"},\"target\":30}"
                                 .formatted(unique("rep")), asManager),
@@ -80,6 +98,8 @@ class AbortedRequestsIT {
         assertThat(count(rowsOutOfStepWithTheirEvents("goal"))).as("goals out of step with their events").isZero();
         assertThat(count(eventsWithoutTheirRow("goal", "crm.goal."))).as("goal events without a goal").isZero();
         assertThat(count(eventsWithoutTheirRow("evaluation", "crm.evaluation."))).as("evaluation events without one").isZero();
+        assertThat(count(eventsWithoutTheirRow("review", "crm.review."))).as("review events without a review").isZero();
+        assertThat(count(FOLLOW_UP_ACTIONS_WITHOUT_EVENT)).as("follow-up actions without their event").isZero();
     }
 
     /** One evaluation per rep of the team with a REP goal in 2036-Q3, each reviewed by the manager once. */

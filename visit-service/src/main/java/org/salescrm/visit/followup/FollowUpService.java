@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.events.target.ReviewActionAssigned;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
@@ -83,6 +84,35 @@ public class FollowUpService {
         f.visitId = visitId;
         f.opportunityId = opportunityId;
         return f;
+    }
+
+    /**
+     * The follow-up a review's action was assigned as, inside the consumer's transaction. It takes
+     * the action's id, so a second delivery of the assignment finds it and creates nothing. The
+     * assignee is the action's owner, whom the manager chose; owner and team are the customer's as
+     * this service knows them, else the review's.
+     */
+    public Uni<Void> fromReviewAction(ReviewActionAssigned assigned, CustomerReplica customer) {
+        return followUps.findById(assigned.actionId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            FollowUp f = new FollowUp();
+            f.id = assigned.actionId();
+            f.customerId = assigned.customerId();
+            f.opportunityId = assigned.opportunityId();
+            f.assigneeId = assigned.ownerId();
+            f.ownerId = customer != null ? customer.ownerId : assigned.ownerId();
+            f.ownerTeam = customer != null ? customer.ownerTeam : assigned.ownerTeam();
+            f.action = assigned.action();
+            f.dueOn = assigned.dueOn();
+            f.status = FollowUp.OPEN;
+            f.createdBy = assigned.assignedBy() != null ? assigned.assignedBy() : assigned.ownerId();
+            f.createdAt = now;
+            f.updatedAt = now;
+            return persistAndPublish(f).replaceWithVoid();
+        });
     }
 
     /** Must run inside the caller's transaction. */

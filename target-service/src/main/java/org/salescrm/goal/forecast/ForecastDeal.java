@@ -1,0 +1,17 @@
+package org.salescrm.goal.forecast;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An open deal expected to close inside the goal's period; probability in percent, its stage's. */
+public record ForecastDeal(
+        UUID opportunityId,
+        String name,
+        UUID customerId,
+        String ownerId,
+        String stage,
+        BigDecimal amount,
+        LocalDate expectedCloseDate,
+        int probability) {
+}
