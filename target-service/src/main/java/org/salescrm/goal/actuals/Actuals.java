@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 /** Sums and rates of the facts over a period's business days, for any slice of the organisation. */
 @ApplicationScoped

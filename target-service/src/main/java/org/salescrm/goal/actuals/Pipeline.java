@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 /** Reads the opportunity replica for a slice of the organisation: open, won, lost and slipped deals. */
 @ApplicationScoped

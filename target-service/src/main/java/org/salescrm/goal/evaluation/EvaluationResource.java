@@ -25,7 +25,7 @@ import org.salescrm.platform.patch.MergePatch;
 import org.salescrm.platform.patch.MergePatches;
 import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 @Cancellable(false)
 @Path("/api/v1/evaluations")

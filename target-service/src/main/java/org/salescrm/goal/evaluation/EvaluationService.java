@@ -27,7 +27,7 @@ import org.salescrm.goal.actuals.Slice;
 import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.GoalRepository;
 import org.salescrm.goal.goal.ScopeLevel;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.goal.progress.ProgressService;
 
 @ApplicationScoped

@@ -15,7 +15,7 @@ import org.salescrm.goal.actuals.Pipeline;
 import org.salescrm.goal.actuals.Slice;
 import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.GoalService;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.goal.progress.ProgressService;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;

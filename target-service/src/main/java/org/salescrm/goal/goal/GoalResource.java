@@ -21,7 +21,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.goal.actuals.Metric;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 @Cancellable(false)
 @Path("/api/v1/goals")

@@ -23,7 +23,7 @@ import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
 import org.salescrm.goal.actuals.RegionsConfig;
 import org.salescrm.goal.actuals.RepTeams;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 @ApplicationScoped
 public class GoalService {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.salescrm.goal.actuals.Metric;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 
 /** A goal as clients see it, with how much of it its children carry. */
 public record GoalView(

@@ -13,7 +13,7 @@ import org.salescrm.platform.security.CurrentCaller;
 import org.salescrm.platform.security.Role;
 import org.salescrm.platform.paging.QueryValues;
 import org.salescrm.goal.actuals.Metric;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import java.util.List;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.goal.actuals.Metric;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.goal.progress.ProgressService;
 
 /**

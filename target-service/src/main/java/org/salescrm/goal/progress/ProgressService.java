@@ -15,7 +15,7 @@ import org.salescrm.goal.actuals.RegionsConfig;
 import org.salescrm.goal.actuals.Slice;
 import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.GoalService;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.platform.security.Caller;
 
 /** A goal's actual from the facts of its scope, and the pace against the elapsed share of its period. */

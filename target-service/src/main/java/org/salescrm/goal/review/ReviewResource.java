@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBodySchema
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import org.salescrm.goal.goal.ScopeLevel;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;

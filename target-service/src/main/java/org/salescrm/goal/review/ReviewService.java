@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.salescrm.goal.actuals.RepTeams;
 import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.ScopeLevel;
-import org.salescrm.goal.period.Period;
+import org.salescrm.platform.time.Period;
 import org.salescrm.platform.concurrency.IfMatch;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.outbox.Outbox;

@@ -36,7 +36,7 @@ public record ReviewView(
         Instant updatedAt) {
 
     static ReviewView of(Review r, List<ActionView> actions, Previous previous, ReviewFigures f) {
-        var period = org.salescrm.goal.period.Period.parse(r.period, "period");
+        var period = org.salescrm.platform.time.Period.parse(r.period, "period");
         return new ReviewView(r.id, new ScopeView(r.scopeLevel, r.scopeId), r.period, period.start(), period.end(),
                 r.ownerId, r.ownerTeam, r.missReasons, r.repAnswer, actions, previous,
                 f == null ? null : f.goals(), f == null ? null : f.funnel(), f == null ? null : f.won(),

@@ -1,4 +1,4 @@
-package org.salescrm.goal.period;
+package org.salescrm.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
