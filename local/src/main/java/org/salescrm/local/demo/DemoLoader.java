@@ -303,7 +303,7 @@ public final class DemoLoader {
 
     /**
      * Quotes on the open deals that reached ACKNOWLEDGED (a first one) or NEGOTIATION (a second, accepted at the
-     * deal's amount); a contract for every won deal, 30% due 15 days after signing and 70% after 75 days, and
+     * deal's amount); a contract for every won deal, 30% due a week after signing and 70% after 60 days, and
      * payments that leave some instalments overdue. Rerunnable: a deal with quotes gets none, a contract is
      * known by its number (409 or a replayed key: already there), and payments go only into a contract just made.
      */
@@ -363,8 +363,8 @@ public final class DemoLoader {
         Response response = api.post(ADMIN, CUSTOMERS + "/opportunities/" + saved.path("id").asText() + "/contract",
                 Api.obj("number", number, "signedOn", signedOn.toString(), "amount", amount,
                         "terms", "首付 30%，验收后 70%", "instalments", List.of(
-                                Api.obj("dueOn", signedOn.plusDays(15).toString(), "amount", first),
-                                Api.obj("dueOn", signedOn.plusDays(75).toString(), "amount", amount - first))),
+                                Api.obj("dueOn", signedOn.plusDays(7).toString(), "amount", first),
+                                Api.obj("dueOn", signedOn.plusDays(60).toString(), "amount", amount - first))),
                 key("contract", deal.customer().key(), deal.plan().name()));
         if (response.status() == 409 || response.status() == 200) {
             return Optional.empty();
@@ -373,18 +373,16 @@ public final class DemoLoader {
     }
 
     /**
-     * The first instalment paid on its due date (a quarter of the deals: only half of it); the second paid in
-     * full, half, or not at all, by turns, so the aging report has something in several buckets.
+     * The first instalment (due a week after signing) left unpaid, paid half or paid in full, by turns, so the
+     * aging report has overdue money; the second paid in full once it is due.
      */
     private int payments(JsonNode contract, int index) {
         JsonNode plan = contract.path("instalments");
         int made = 0;
-        made += pay(contract, plan.get(0), index % 4 == 3 ? 2 : 1);
-        if (index % 3 == 1) {
-            made += pay(contract, plan.get(1), 2);
-        } else if (index % 3 == 2) {
-            made += pay(contract, plan.get(1), 1);
+        if (index % 3 != 0) {
+            made += pay(contract, plan.get(0), index % 3 == 1 ? 2 : 1);
         }
+        made += pay(contract, plan.get(1), 1);
         return made;
     }
 
