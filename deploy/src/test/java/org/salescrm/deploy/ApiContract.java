@@ -31,7 +31,8 @@ final class ApiContract {
             Map.entry("webhooks", "analytics-service"),
             Map.entry("reports", "analytics-service"));
 
-    private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\"/api/v1/([a-z0-9-]+)");
+    /** Reports are served by more than one service: each report is a resource of its own (reports/receivables). */
+    private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\"/api/v1/((?:reports/)?[a-z0-9-]+)");
     /** A resource class on /api/v1 itself names the resource on each method: @Path("/customer-transfers"). */
     private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"/api/v1/?\"\\)");
     private static final Pattern METHOD_PATH = Pattern.compile("@Path\\(\"/?([a-z0-9-]+)");
