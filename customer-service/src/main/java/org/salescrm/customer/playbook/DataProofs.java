@@ -7,17 +7,23 @@ import org.salescrm.customer.opportunity.Opportunity;
 
 /**
  * The playbook items the records prove by themselves, by key. An item with proof DATA must use one
- * of these keys; any other item is ticked by hand. Quotes are not among them yet: the first and
- * formal quote are ticked until quotes are records of their own.
+ * of these keys; any other item is ticked by hand.
  */
 final class DataProofs {
 
-    /** What the checks read: the opportunity, whether its customer had a qualifying visit, and its key persons. */
-    record Facts(Opportunity opportunity, boolean visited, long activeCoaches, long activeDecisionMakers) {
+    /**
+     * What the checks read: the opportunity, whether its customer had a qualifying visit, its key persons, and its
+     * quotes (all of them, and those the customer accepted).
+     */
+    record Facts(Opportunity opportunity, boolean visited, long activeCoaches, long activeDecisionMakers,
+                 long quotes, long acceptedQuotes) {
     }
 
     private static final Map<String, Predicate<Facts>> CHECKS = Map.of(
             "first-visit", Facts::visited,
+            "first-quote", f -> f.quotes() > 0,
+            // the formal quote of NEGOTIATION is the one the customer took
+            "formal-quote", f -> f.acceptedQuotes() > 0,
             "coach", f -> f.activeCoaches() > 0,
             "decision-maker", f -> f.activeDecisionMakers() > 0,
             "budget", f -> f.opportunity().budget != null && f.opportunity().budget.compareTo(BigDecimal.ZERO) > 0,

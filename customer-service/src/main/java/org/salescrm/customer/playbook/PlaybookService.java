@@ -20,6 +20,7 @@ import org.salescrm.customer.opportunity.Opportunity;
 import org.salescrm.customer.opportunity.OpportunityRepository;
 import org.salescrm.customer.opportunity.Stage;
 import org.salescrm.customer.opportunity.StageChecklist;
+import org.salescrm.customer.quote.QuoteRepository;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
@@ -41,16 +42,18 @@ public class PlaybookService implements StageChecklist {
     private final OpportunityRepository opportunities;
     private final CustomerRepository customers;
     private final KeyPersonRepository keyPersons;
+    private final QuoteRepository quotes;
     private final Clock clock;
 
     public PlaybookService(PlaybookItemRepository items, PlaybookTickRepository ticks,
                            OpportunityRepository opportunities, CustomerRepository customers,
-                           KeyPersonRepository keyPersons, Clock clock) {
+                           KeyPersonRepository keyPersons, QuoteRepository quotes, Clock clock) {
         this.items = items;
         this.ticks = ticks;
         this.opportunities = opportunities;
         this.customers = customers;
         this.keyPersons = keyPersons;
+        this.quotes = quotes;
         this.clock = clock;
     }
 
@@ -173,8 +176,9 @@ public class PlaybookService implements StageChecklist {
     private Uni<Completion> completion(Opportunity o) {
         return customers.findById(o.customerId).chain(customer -> keyPersons.countActiveCoaches(o.customerId)
                 .chain(coaches -> keyPersons.countActiveDecisionMakers(o.customerId)
-                        .map(makers -> new DataProofs.Facts(o, customer != null && customer.lastContactAt != null,
-                                coaches, makers))))
+                        .chain(makers -> quotes.countsOf(o.id)
+                                .map(quoted -> new DataProofs.Facts(o, customer != null && customer.lastContactAt != null,
+                                        coaches, makers, quoted.all(), quoted.accepted())))))
                 .chain(facts -> ticks.of(o.id).map(made -> new Completion(facts,
                         made.stream().collect(Collectors.toMap(t -> t.itemKey, Function.identity())))));
     }

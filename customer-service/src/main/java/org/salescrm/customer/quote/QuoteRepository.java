@@ -21,6 +21,18 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
                 .map(last -> last == null ? 1L : last + 1);
     }
 
+    /** How many quotes the opportunity has, and how many of them the customer accepted. */
+    public Uni<QuoteCounts> countsOf(UUID opportunityId) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select count(q), count(case when q.accepted then 1 end) from Quote q where q.opportunityId = :id",
+                        Object[].class).setParameter("id", opportunityId).getSingleResult())
+                .map(row -> new QuoteCounts((Long) row[0], (Long) row[1]));
+    }
+
+    /** An opportunity's quotes: all, and accepted. */
+    public record QuoteCounts(long all, long accepted) {
+    }
+
     /** The opportunity's quotes oldest first, from the cursor on. */
     Uni<List<Quote>> page(UUID opportunityId, PageRequest page) {
         StringBuilder where = new StringBuilder("opportunityId = :opportunityId");

@@ -79,6 +79,29 @@ class PlaybookIT {
     }
 
     @Test
+    void aQuoteProvesTheFirstQuoteAndAnAcceptedOneTheFormalQuote() {
+        String rep = newRep("east");
+        String deal = open(rep, customer(rep));
+        assertThat(item(rep, deal, "first-quote")).containsEntry("done", false).containsEntry("proof", "DATA");
+        assertThat(item(rep, deal, "formal-quote")).containsEntry("done", false).containsEntry("proof", "DATA");
+
+        quote(rep, deal, false);
+        assertThat(item(rep, deal, "first-quote")).containsEntry("done", true).containsEntry("doneBy", null);
+        assertThat(item(rep, deal, "formal-quote")).containsEntry("done", false);
+
+        quote(rep, deal, true);
+        assertThat(item(rep, deal, "formal-quote")).containsEntry("done", true);
+        as(rep).body(Map.of("note", "报价已发")).post(done(deal, "first-quote")).then().statusCode(422)
+                .body("errors[0].field", equalTo("key")).body("errors[0].rule", equalTo("tickable"));
+    }
+
+    private static void quote(String token, String deal, boolean accepted) {
+        as(token).body(Map.of("accepted", accepted, "lines", List.of(Map.of("productLine", "仓储WMS",
+                        "quantity", 1, "unitPrice", 120000, "discount", 0))))
+                .post("/api/v1/opportunities/" + deal + "/quotes").then().statusCode(201);
+    }
+
+    @Test
     void aHandItemIsTickedOnceWithItsNoteAndADataItemCannotBe() {
         String repId = "rep-" + UUID.randomUUID();
         String rep = TestTokens.rep(repId, "east");

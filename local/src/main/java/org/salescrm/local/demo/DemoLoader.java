@@ -220,7 +220,7 @@ public final class DemoLoader {
             "POTENTIAL", List.of("need-noted"),
             "INTENT", List.of("need-confirmed"),
             "PROJECT", List.of("timeline", "person-in-charge"),
-            "ACKNOWLEDGED", List.of("first-quote"));
+            "ACKNOWLEDGED", List.of("shortlisted"));
 
     private String playbooksAndCompetitors(List<Customer> plan) {
         requireCustomers();
