@@ -18,9 +18,13 @@ import org.salescrm.analytics.state.DerivedState;
 /**
  * Raises what silence causes (no event arrives when nothing happens), re-opens expired snoozes and
  * escalates alerts left unacknowledged. Runs every {@code crm.alerts.scan-interval}, on one instance at
- * a time: the transaction holds a PostgreSQL advisory lock, and an instance that cannot take it skips.
+ * a time: its session holds a PostgreSQL advisory lock, and an instance that cannot take it skips.
  * Within an instance a flag is tried first, so a scan asked for while one runs answers at once without
  * borrowing a connection: requests piling up (a client retrying and hanging up) never tie up the pool.
+ *
+ * <p>Each chunk of customers commits on its own. A pass in one transaction held the lock of every alert
+ * it had settled until its end, so a manager acknowledging one waited for the whole pass, holding a
+ * connection meanwhile: a few dozen clicks during a long pass emptied the pool.
  */
 @ApplicationScoped
 public class AlertScan {
@@ -52,17 +56,23 @@ public class AlertScan {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().item(ScanResult.skipped());
         }
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Sql.rows(
-                                "SELECT pg_try_advisory_xact_lock(hashtextextended('analytics.alert-scan', 0))")
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> Sql.rows(
+                                "SELECT pg_try_advisory_lock(hashtextextended('analytics.alert-scan', 0))")
                         .chain(rows -> Boolean.TRUE.equals(single(rows))
-                                ? evaluateAll().map(ScanResult::ran)
+                                ? evaluateAll().map(ScanResult::ran).eventually(AlertScan::unlock)
                                 : Uni.createFrom().item(ScanResult.skipped()))))
                 .onTermination().invoke(() -> running.set(false));
     }
 
+    /** In the session that locked: a session-level lock outlives the transactions of the chunks. */
+    private static Uni<Void> unlock() {
+        return Sql.rows("SELECT pg_advisory_unlock(hashtextextended('analytics.alert-scan', 0))").replaceWithVoid();
+    }
+
     private Uni<Integer> evaluateAll() {
-        return candidates().chain(ids -> Multi.createFrom().iterable(chunks(ids))
-                .onItem().transformToUniAndConcatenate(chunk -> derived.refresh(chunk).chain(() -> engine.evaluate(chunk)))
+        return Panache.withTransaction(this::candidates).chain(ids -> Multi.createFrom().iterable(chunks(ids))
+                .onItem().transformToUniAndConcatenate(chunk -> Panache.withTransaction(() -> derived.refresh(chunk)
+                        .chain(() -> engine.evaluate(chunk))))
                 .collect().last().replaceWith(ids.size()));
     }
 

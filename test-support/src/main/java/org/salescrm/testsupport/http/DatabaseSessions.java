@@ -19,14 +19,26 @@ public final class DatabaseSessions {
     private DatabaseSessions() {
     }
 
+    /**
+     * Transactions committed or rolled back in the service's database so far: while it grows, work is being done.
+     * PostgreSQL publishes these counts about once a second.
+     */
+    public static long transactionsEnded() {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read pg_stat_database", e);
+        }
+    }
+
     /** One line per session of the service's database other than this one, or why they could not be read. */
     public static List<String> describe() {
-        Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("crm");
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("crm");
         List<String> sessions = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT state, wait_event_type, wait_event, now() - xact_start AS in_transaction, left(query, 160)
@@ -41,5 +53,14 @@ public final class DatabaseSessions {
             sessions.add("could not read pg_stat_activity: " + e.getMessage());
         }
         return sessions;
+    }
+
+    /** A connection of its own, not the service's pool: the pool may have none left. */
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("crm");
+        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("crm");
+        return DriverManager.getConnection(url, user, password);
     }
 }
