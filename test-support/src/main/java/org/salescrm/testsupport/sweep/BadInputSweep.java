@@ -347,9 +347,11 @@ public final class BadInputSweep {
             requests.incrementAndGet();
             Reply reply;
             try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body(), response.headers().firstValue("Retry-After").orElse("1"));
+                HttpResponse<java.io.InputStream> response = CLIENT.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                reply = new Reply(response.statusCode(), type, bodyOf(response.body(), type),
+                        response.headers().firstValue("Retry-After").orElse("1"));
             } catch (IOException e) {
                 // A server that hangs up on a request instead of answering it is a failure too.
                 reply = new Reply(599, "", "no answer: " + e, "1");
@@ -366,6 +368,17 @@ public final class BadInputSweep {
                 Thread.currentThread().interrupt();
                 return reply;
             }
+        }
+    }
+
+    /**
+     * The answer's text; an event stream that was accepted never ends, and its status and type are all
+     * that is judged of it, so it is closed unread.
+     */
+    private static String bodyOf(java.io.InputStream body, String contentType) throws IOException {
+        try (body) {
+            return contentType.startsWith("text/event-stream") ? ""
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
