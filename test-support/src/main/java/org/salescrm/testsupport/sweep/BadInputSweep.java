@@ -50,6 +50,14 @@ public final class BadInputSweep {
 
         /** Rows that would show a write: the service's tables and its outbox, summed. */
         long writes();
+
+        /**
+         * Valid values of the operation's required query parameters (a leaderboard's {@code period}), sent
+         * along with each bad query value so that the value swept is the only one at fault; none by default.
+         */
+        default Map<String, String> validQuery(ApiOperation operation) {
+            return Map.of();
+        }
     }
 
     /** What one run did. */
@@ -133,9 +141,16 @@ public final class BadInputSweep {
             case "limit" -> List.of("0", "201", "-1", "ten", "1e3", "99999999999999999999");
             default -> List.of("\u0000", "x".repeat(3_000), "2026-02-30", "NaN");
         };
+        StringBuilder valid = new StringBuilder();
+        fixture.validQuery(operation).forEach((other, value) -> {
+            if (!other.equals(name)) {
+                valid.append('&').append(other).append('=').append(java.net.URLEncoder.encode(value,
+                        StandardCharsets.UTF_8));
+            }
+        });
         for (String value : values) {
             Reply response = raw(operation, target + "?" + name + "=" + java.net.URLEncoder.encode(value,
-                    StandardCharsets.UTF_8), null, null, Map.of());
+                    StandardCharsets.UTF_8) + valid, null, null, Map.of());
             check(operation, "?" + name + "=" + abbreviate(value), response, "cursor".equals(name) || "limit".equals(name)
                     ? name : null, true);
         }
@@ -332,9 +347,11 @@ public final class BadInputSweep {
             requests.incrementAndGet();
             Reply reply;
             try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body(), response.headers().firstValue("Retry-After").orElse("1"));
+                HttpResponse<java.io.InputStream> response = CLIENT.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                reply = new Reply(response.statusCode(), type, bodyOf(response.body(), type),
+                        response.headers().firstValue("Retry-After").orElse("1"));
             } catch (IOException e) {
                 // A server that hangs up on a request instead of answering it is a failure too.
                 reply = new Reply(599, "", "no answer: " + e, "1");
@@ -351,6 +368,17 @@ public final class BadInputSweep {
                 Thread.currentThread().interrupt();
                 return reply;
             }
+        }
+    }
+
+    /**
+     * The answer's text; an event stream that was accepted never ends, and its status and type are all
+     * that is judged of it, so it is closed unread.
+     */
+    private static String bodyOf(java.io.InputStream body, String contentType) throws IOException {
+        try (body) {
+            return contentType.startsWith("text/event-stream") ? ""
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -59,7 +59,7 @@ public final class CrossOwnerSweep {
             return List.of(Map.of());
         }
 
-        /** Extra headers (If-Match for an update). */
+        /** Extra headers (If-Match for an update, Last-Event-ID for a stream). */
         default Map<String, String> headers(ApiOperation operation) {
             return Map.of();
         }
@@ -186,7 +186,8 @@ public final class CrossOwnerSweep {
                         Map<String, String> query) {
         if (isStream(operation)) {
             requests.incrementAndGet();
-            return StreamSample.read(base.resolve(operation.pathWith(path)), who.token(), STREAM_SAMPLE);
+            return StreamSample.read(base.resolve(operation.pathWith(path)), who.token(), fixture.headers(operation),
+                    STREAM_SAMPLE);
         }
         for (int attempt = 0; ; attempt++) {
             RequestSpecification request = given().baseUri(base.toString()).auth().oauth2(who.token())

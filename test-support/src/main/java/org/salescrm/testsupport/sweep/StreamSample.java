@@ -21,9 +21,12 @@ final class StreamSample {
     private StreamSample() {
     }
 
-    static CrossOwnerSweep.Answer read(URI uri, String token, Duration sample) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
+    /** {@code headers}: what the fixture adds, such as a {@code Last-Event-ID} that makes the stream replay what followed it. */
+    static CrossOwnerSweep.Answer read(URI uri, String token, java.util.Map<String, String> headers, Duration sample) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
+        headers.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         try {
             HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             ByteArrayOutputStream text = new ByteArrayOutputStream();

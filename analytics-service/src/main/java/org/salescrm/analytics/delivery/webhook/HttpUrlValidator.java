@@ -20,9 +20,15 @@ public class HttpUrlValidator implements ConstraintValidator<HttpUrl, String> {
             URI uri = new URI(value.strip());
             // Credentials in the URL would be stored and logged with it; the secret is the way to authenticate.
             return uri.getScheme() != null && SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null;
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+                    && hasUsablePort(uri);
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** None (the scheme's own) or 1 to 65535: java.net.URI takes any number, and every delivery to it would fail. */
+    private static boolean hasUsablePort(URI uri) {
+        return uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535;
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reads a text/event-stream the way a browser's EventSource would, collecting events and counting comments. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     record Event(String id, String name, String data) {
     }
@@ -37,7 +37,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Reconnects as a browser does, naming the last event it received. */
-    static SseClient resume(URI uri, String token, String lastEventId) {
+    public static SseClient resume(URI uri, String token, String lastEventId) {
         return open(HttpRequest.newBuilder(uri).header("Last-Event-ID", lastEventId), token);
     }
 
@@ -69,7 +69,7 @@ final class SseClient implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    boolean received(Object eventId) {
+    public boolean received(Object eventId) {
         return events.stream().anyMatch(e -> eventId.toString().equals(e.id()));
     }
 

@@ -75,11 +75,12 @@ class WebhookRulesTest {
     void onlyAbsoluteHttpUrlsWithAHostAndNoCredentialsPass() {
         HttpUrlValidator validator = new HttpUrlValidator();
         for (String good : List.of("https://hooks.example.com/crm", "http://localhost:8080/hook?x=1",
-                "HTTPS://xn--fiqs8s.example.cn/hook")) {
+                "HTTPS://xn--fiqs8s.example.cn/hook", "https://hooks.example.com:65535/crm")) {
             assertThat(validator.isValid(good, null)).as(good).isTrue();
         }
         for (String bad : List.of("ftp://hooks.example.com", "hooks.example.com/crm", "/crm", "https://",
-                "https://user:pw@hooks.example.com", "https://hooks.example.com/#frag", "not a url", "javascript:alert(1)")) {
+                "https://user:pw@hooks.example.com", "https://hooks.example.com/#frag", "not a url", "javascript:alert(1)",
+                "http://localhost:99999/hook", "https://hooks.example.com:0/crm", "https://hooks.example.com:65536/")) {
             assertThat(validator.isValid(bad, null)).as(bad).isFalse();
         }
     }
