@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.salescrm.bench.data.Ids;
@@ -31,6 +34,8 @@ public final class EventToAlert {
     private final int customers;
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+    /** The stream replays nothing to a new subscriber: no deal is opened before it is connected. */
+    private final CountDownLatch connected = new CountDownLatch(1);
 
     public EventToAlert(String customerService, String analyticsService, int customers) {
         this.customerService = customerService;
@@ -43,7 +48,9 @@ public final class EventToAlert {
         Thread reader = new Thread(this::readStream, "alert-stream");
         reader.setDaemon(true);
         reader.start();
-        Thread.sleep(2_000);
+        if (!connected.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the alert stream did not answer within 30 s");
+        }
         for (int i = 0; i < samples; i++) {
             openOverdueDeal(1 + (i * 97) % customers);
             Thread.sleep(spacing.toMillis());
@@ -85,7 +92,10 @@ public final class EventToAlert {
                 .header("Authorization", "Bearer " + TestTokens.admin("bench-admin"))
                 .header("Accept", "text/event-stream").build();
         try {
-            http.send(stream, HttpResponse.BodyHandlers.ofLines()).body().forEach(line -> {
+            http.send(stream, info -> {
+                connected.countDown();
+                return HttpResponse.BodySubscribers.ofLines(StandardCharsets.UTF_8);
+            }).body().forEach(line -> {
                 Matcher subject = SUBJECT.matcher(line);
                 if (line.startsWith("data:") && subject.find()) {
                     arrived.putIfAbsent(subject.group(1), System.nanoTime());
