@@ -22,6 +22,7 @@ import org.salescrm.bench.reference.PgBench;
 import org.salescrm.bench.report.ResultTable;
 import org.salescrm.bench.report.Row;
 import org.salescrm.bench.stack.BenchStack;
+import org.salescrm.bench.stack.CpuMeter;
 import org.salescrm.bench.stack.Pids;
 import org.salescrm.events.Topics;
 
@@ -57,6 +58,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.fromSystemProperties();
         Path work = Path.of("target", "bench");
+        // Logs are appended to: a run starts from an empty directory so that they hold only its own lines.
+        deleteTree(work);
         ResultTable table = new ResultTable();
         long began = System.nanoTime();
         table.note(config.describe());
@@ -138,10 +141,14 @@ public final class Bench {
         if (recording != null) {
             recording.start();
         }
+        CpuMeter meter = stack.cpuMeter();
+        CpuMeter.Snapshot before = meter.snapshot();
         Outcome outcome = generator.closedLoop(call, IN_FLIGHT, measured);
+        CpuMeter.Snapshot after = meter.snapshot();
         if (recording != null) {
             System.out.println("[bench] " + recording.stopAndSummarise(15));
         }
+        table.add(Row.of("… CPU per request of that max run", meter.perUnit(before, after, outcome.succeeded(), "request"), ""));
         awaitPipelineDrained();
         return outcome;
     }
@@ -201,6 +208,8 @@ public final class Bench {
                     .recordsPerSecond(Topics.VISITS, lag.records(Topics.VISITS));
             startSeconds.put(ANALYTICS + " (restart)", stack.startServices(List.of(ANALYTICS), Map.of()).get(ANALYTICS));
             long behind = lag.lag();
+            CpuMeter meter = stack.cpuMeter();
+            CpuMeter.Snapshot before = meter.snapshot();
             long began = System.nanoTime();
             long deadline = began + Duration.ofSeconds(config.ingestTimeoutSeconds()).toNanos();
             long left = behind;
@@ -214,6 +223,7 @@ public final class Bench {
                             + "left", seconds, left));
             table.add(Row.compared(figure, (behind - left) / seconds, "events/s",
                     "Kafka ConsumerPerformance, " + Topics.VISITS + ", fetch rec/s", reference, "≥ 20,000 events/s"));
+            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, meter.snapshot(), behind - left, "event"), ""));
             loadedRss.put(ANALYTICS + " (after the backlog)", rss(ANALYTICS));
         }
     }
@@ -234,6 +244,17 @@ public final class Bench {
     private static double percentile(List<Double> sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(directory)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
     }
 
     private static double totalMemoryGb() {

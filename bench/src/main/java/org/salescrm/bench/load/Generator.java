@@ -4,6 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +27,9 @@ public final class Generator implements AutoCloseable {
 
     /** Enough connections that the client's pool is never the queue being measured. */
     private static final int MAX_CONNECTIONS = 256;
-    private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /** How long after the last request is due the run waits for answers. */
+    private static final Duration UNANSWERED_AFTER = Duration.ofSeconds(60);
 
     private final Vertx vertx = Vertx.vertx();
     private final WebClient client = WebClient.create(vertx, new WebClientOptions()
@@ -40,6 +46,7 @@ public final class Generator implements AutoCloseable {
         double interval = 1e9 / perSecond;
         Histogram latencies = new ConcurrentHistogram(HIGHEST_NANOS, 3);
         Outcome.Counter counter = new Outcome.Counter();
+        Map<Long, Long> outstanding = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch((int) total);
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
@@ -47,10 +54,14 @@ public final class Generator implements AutoCloseable {
         vertx.setPeriodic(1, timer -> {
             long now = System.nanoTime();
             while (next.get() < total && start + (long) (next.get() * interval) <= now) {
-                long due = start + (long) (next.getAndIncrement() * interval);
+                long request = next.getAndIncrement();
+                long due = start + (long) (request * interval);
+                outstanding.put(request, due);
                 call.send(client).onComplete(result -> {
-                    latencies.recordValue(Math.min(System.nanoTime() - due, HIGHEST_NANOS));
-                    counter.count(result);
+                    if (outstanding.remove(request) != null) {
+                        latencies.recordValue(Math.min(System.nanoTime() - due, HIGHEST_NANOS));
+                        counter.count(result);
+                    }
                     done.countDown();
                 });
             }
@@ -58,8 +69,28 @@ public final class Generator implements AutoCloseable {
                 vertx.cancelTimer(timer);
             }
         });
-        await(done, measured.plusSeconds(120));
+        Duration patience = measured.plus(UNANSWERED_AFTER);
+        await(done, patience);
+        chargeUnanswered(outstanding, latencies, counter, patience);
         return counter.outcome(latencies, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Requests still unanswered when the run stops waiting count as failures, and their latency so far is recorded:
+     * leaving them out would report an overloaded service's percentiles from its fastest answers only.
+     */
+    private static void chargeUnanswered(Map<Long, Long> outstanding, Histogram latencies, Outcome.Counter counter,
+                                         Duration patience) {
+        long now = System.nanoTime();
+        List<Long> due = new ArrayList<>();
+        outstanding.keySet().forEach(request -> {
+            Long at = outstanding.remove(request);
+            if (at != null) {
+                due.add(at);
+            }
+        });
+        due.forEach(at -> latencies.recordValue(Math.min(now - at, HIGHEST_NANOS)));
+        counter.unanswered(due.size(), "no answer within " + patience.toSeconds() + " s of the run's start");
     }
 
     public Outcome closedLoop(ApiCall call, int inFlight, Duration length) {

@@ -41,6 +41,13 @@ public record Outcome(long succeeded, long failed, String firstFailure, double s
                     : String.valueOf(result.cause()));
         }
 
+        void unanswered(long requests, String why) {
+            if (requests > 0) {
+                failed.addAndGet(requests);
+                firstFailure.compareAndSet(null, why);
+            }
+        }
+
         Outcome outcome(Histogram latencies, double seconds) {
             return new Outcome(succeeded.get(), failed.get(), firstFailure.get(), seconds,
                     millis(latencies.getValueAtPercentile(50)), millis(latencies.getValueAtPercentile(99)),

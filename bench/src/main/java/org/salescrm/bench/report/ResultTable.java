@@ -27,14 +27,14 @@ public final class ResultTable {
 
     public synchronized String markdown() {
         StringBuilder out = new StringBuilder();
+        notes.forEach(note -> out.append("- ").append(note).append('\n'));
+        out.append('\n');
         out.append("| figure | value | reference (same run) | ratio | target |\n");
         out.append("| --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
             out.append(String.format("| %s | %s | %s | %s | %s |%n", row.figure(), row.value(), row.reference(),
                     row.ratio(), row.target()));
         }
-        out.append('\n');
-        notes.forEach(note -> out.append("- ").append(note).append('\n'));
         return out.toString();
     }
 

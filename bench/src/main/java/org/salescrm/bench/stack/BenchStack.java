@@ -83,6 +83,15 @@ public final class BenchStack implements AutoCloseable {
         return Pids.read(pidFile(service));
     }
 
+    /** CPU of each service, PostgreSQL (postmaster and backends) and this JVM (the broker and the generator). */
+    public CpuMeter cpuMeter() {
+        CpuMeter meter = new CpuMeter();
+        SERVICES.forEach(service -> meter.watch(database(service), () -> running.containsKey(service) ? pid(service) : -1));
+        meter.watch("postgres", () -> Pids.read(postgres.dataDirectory().resolve("postmaster.pid")));
+        meter.watchAlone("bench JVM (Kafka, generator)", () -> ProcessHandle.current().pid());
+        return meter;
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }

@@ -13,7 +13,8 @@ public final class Pids {
 
     static long read(Path pidFile) {
         try {
-            return Long.parseLong(Files.readString(pidFile).trim());
+            // postmaster.pid holds more lines after the pid; a launcher's pid file only the pid.
+            return Long.parseLong(Files.readString(pidFile).lines().findFirst().orElse("").trim());
         } catch (IOException e) {
             throw new UncheckedIOException("no pid in " + pidFile, e);
         }
