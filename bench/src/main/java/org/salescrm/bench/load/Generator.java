@@ -30,6 +30,7 @@ public final class Generator implements AutoCloseable {
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(5);
     /** How long after the last request is due the run waits for answers. */
     private static final Duration UNANSWERED_AFTER = Duration.ofSeconds(60);
+    private static final Duration DRAIN = Duration.ofSeconds(120);
 
     private final Vertx vertx = Vertx.vertx();
     private final WebClient client = WebClient.create(vertx, new WebClientOptions()
@@ -72,7 +73,10 @@ public final class Generator implements AutoCloseable {
         Duration patience = measured.plus(UNANSWERED_AFTER);
         await(done, patience);
         chargeUnanswered(outstanding, latencies, counter, patience);
-        return counter.outcome(latencies, (System.nanoTime() - start) / 1e9);
+        Outcome outcome = counter.outcome(latencies, (System.nanoTime() - start) / 1e9);
+        // Whatever is still queued in the service would load the next row: let it finish first (not measured).
+        await(done, DRAIN);
+        return outcome;
     }
 
     /**
