@@ -44,6 +44,11 @@ public final class CpuMeter {
 
     /** CPU ms per unit of work ({@code units} requests or events) for each process, and who else used the machine. */
     public String perUnit(Snapshot before, Snapshot after, long units, String unit) {
+        if (units == 0) {
+            // Nothing done: CPU seconds over the window say where the time went instead.
+            return perUnit(before, after, 1000, "second of CPU time, in s").replace("CPU ms per second of CPU time, in s",
+                    "CPU s (no " + unit + " done)");
+        }
         StringBuilder out = new StringBuilder();
         long ours = 0;
         for (String name : processes.keySet()) {
