@@ -162,7 +162,7 @@ public final class Bench {
     }
 
     /**
-     * Latency at the issue's arrival rate, when the service can sustain it at all: above its max throughput a constant
+     * Latency at the goals' arrival rate, when the service can sustain it at all: above its max throughput a constant
      * arrival rate only builds a queue, and every percentile grows with the length of the run. Then the row says so,
      * and a second run at half the max shows the latency the service gives at a rate it does sustain.
      */

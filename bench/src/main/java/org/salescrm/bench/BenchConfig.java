@@ -1,14 +1,14 @@
 package org.salescrm.bench;
 
 /**
- * The sizes of one run. {@code -Dbench.scale=full} (the default) holds the issue's sizes; {@code mid} keeps the
+ * The sizes of one run. {@code -Dbench.scale=full} (the default) holds the goals' sizes; {@code mid} keeps the
  * request-path data and shrinks what only the slow batch figures need; {@code small} is a quick check of the
  * whole command. Any size can be set on its own ({@code -Dbench.visits=...}).
  */
 public record BenchConfig(String scale, int customers, int opportunities, int visits, int scanOpportunities,
                           int backlog, int seconds, int ingestTimeoutSeconds, int scanTimeoutSeconds, boolean jfr) {
 
-    /** Arrival rates of the open-loop rows: the rates the targets name. */
+    /** Arrival rates of the open-loop rows: the rates the goals' targets name. */
     public static final int VISIT_RATE = 300;
     public static final int GET_CUSTOMER_RATE = 1000;
     public static final int CREATE_CUSTOMER_RATE = 300;
