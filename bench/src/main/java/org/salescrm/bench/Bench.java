@@ -1,0 +1,300 @@
+package org.salescrm.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.salescrm.bench.alerts.EventToAlert;
+import org.salescrm.bench.alerts.StallScan;
+import org.salescrm.bench.data.BulkData;
+import org.salescrm.bench.ingest.Backlog;
+import org.salescrm.bench.ingest.ConsumerLag;
+import org.salescrm.bench.load.ApiCall;
+import org.salescrm.bench.load.ApiRows;
+import org.salescrm.bench.load.Generator;
+import org.salescrm.bench.load.Outcome;
+import org.salescrm.bench.profile.FlightRecording;
+import org.salescrm.bench.reference.ConsumerPerf;
+import org.salescrm.bench.reference.PgBench;
+import org.salescrm.bench.report.ResultTable;
+import org.salescrm.bench.report.Row;
+import org.salescrm.bench.stack.BenchStack;
+import org.salescrm.bench.stack.CpuMeter;
+import org.salescrm.bench.stack.Pids;
+import org.salescrm.events.Topics;
+
+/**
+ * One run of the benchmark (BENCHMARKS.md): the stack on free ports, the data, each figure beside the machine's own
+ * limit for the same work, one table printed and written to {@code target/bench/results.md}.
+ */
+public final class Bench {
+
+    private static final String CUSTOMER = "customer-service";
+    private static final String VISIT = "visit-service";
+    private static final String ANALYTICS = "analytics-service";
+    private static final String ANALYTICS_GROUP = "analytics-service";
+    /** Requests kept in flight by the closed loop: enough to keep two cores' worth of services busy. */
+    private static final int IN_FLIGHT = 16;
+    private static final int ALERT_SAMPLES = 40;
+    private static final int WARM_UP_REQUESTS = 3_000;
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+
+    private final BenchConfig config;
+    private final Path work;
+    private final ResultTable table;
+    private final BenchStack stack;
+    private final Map<String, Double> startSeconds = new LinkedHashMap<>();
+    private final Map<String, Double> idleRss = new LinkedHashMap<>();
+    private final Map<String, Double> loadedRss = new LinkedHashMap<>();
+    /** The CPU of the last max run, a row of its own under the row of that run. */
+    private String lastCpu = "";
+
+    private Bench(BenchConfig config, Path work, ResultTable table, BenchStack stack) {
+        this.config = config;
+        this.work = work;
+        this.table = table;
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        Path work = Path.of("target", "bench");
+        // Logs are appended to: a run starts from an empty directory so that they hold only its own lines.
+        deleteTree(work);
+        ResultTable table = new ResultTable();
+        long began = System.nanoTime();
+        table.note(config.describe());
+        table.note(String.format("machine: %d cores, %.1f GB RAM, Java %s (%s)", Runtime.getRuntime().availableProcessors(),
+                totalMemoryGb(), System.getProperty("java.version"), System.getProperty("java.vm.name")));
+        table.note("/proc/loadavg at the start: " + Pids.loadAverage());
+        try (BenchStack stack = BenchStack.startInfrastructure(work)) {
+            new Bench(config, work, table, stack).run();
+        }
+        table.note("/proc/loadavg at the end: " + Pids.loadAverage());
+        table.note(String.format("the whole run took %.0f s", (System.nanoTime() - began) / 1e9));
+        table.write(work.resolve("results.md"));
+        System.out.println("\n" + table.markdown());
+        System.out.println("[bench] written to " + work.resolve("results.md").toAbsolutePath());
+    }
+
+    private void run() throws Exception {
+        startSeconds.putAll(stack.startServices(BenchStack.SERVICES, Map.of()));
+        Thread.sleep(5_000);
+        BenchStack.SERVICES.forEach(service -> idleRss.put(service, rss(service)));
+        new BulkData(stack.postgres(), config).load();
+        phase("request rows", this::requestRows);
+        phase("event to alert", this::eventToAlert);
+        BenchStack.SERVICES.forEach(service -> loadedRss.put(service, rss(service)));
+        phase("stall scan", this::stallScan);
+        phase("ingest", this::ingest);
+        startAndMemoryRows();
+    }
+
+    /** A phase that fails is a row saying so, and the run goes on: the other figures still count. */
+    private void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            table.add(Row.of(name, "FAILED: " + e.getMessage().lines().findFirst().orElse(""), ""));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void requestRows() throws Exception {
+        ApiRows rows = new ApiRows(stack.url(CUSTOMER), stack.url(VISIT), config.customers());
+        PgBench pgbench = new PgBench(stack.postgres(), work, config.customers());
+        try (Generator generator = new Generator()) {
+            Outcome visitMax = maxThroughput(generator, rows.createVisit(), VISIT);
+            double visitReference = pgbench.createVisit(config.seconds());
+            table.add(Row.compared("create-visit, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
+                    visitMax.perSecond(), "req/s" + visitMax.failures(),
+                    "pgbench visit row + outbox row per transaction, tps", visitReference, "≥ 40% of pgbench"));
+            table.add(Row.of("… CPU of that max run", lastCpu, ""));
+            openLoopRow(generator, "create-visit", rows.createVisit(), BenchConfig.VISIT_RATE, visitMax, "p99 < 50 ms");
+
+            Outcome getMax = maxThroughput(generator, rows.getCustomer(), null);
+            double getReference = pgbench.getCustomer(config.seconds());
+            table.add(Row.compared("get-customer-by-id, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
+                    getMax.perSecond(), "req/s" + getMax.failures(), "pgbench primary-key select, tps", getReference,
+                    "≥ 10% of pgbench"));
+            table.add(Row.of("… CPU of that max run", lastCpu, ""));
+            openLoopRow(generator, "get-customer-by-id", rows.getCustomer(), BenchConfig.GET_CUSTOMER_RATE, getMax,
+                    "p99 < 25 ms");
+
+            Outcome createMax = maxThroughput(generator, rows.createCustomer(), null);
+            double createReference = pgbench.createCustomer(config.seconds());
+            table.add(Row.compared("create-customer, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
+                    createMax.perSecond(), "req/s" + createMax.failures(), "pgbench customer insert, tps",
+                    createReference, "—"));
+            table.add(Row.of("… CPU of that max run", lastCpu, ""));
+            openLoopRow(generator, "create-customer", rows.createCustomer(), BenchConfig.CREATE_CUSTOMER_RATE, createMax,
+                    "—");
+        }
+    }
+
+    /** Warm-up, then the measured closed loop; with a JFR recording of {@code profiled} during the measured part. */
+    private Outcome maxThroughput(Generator generator, ApiCall call, String profiled) {
+        Duration measured = Duration.ofSeconds(config.seconds());
+        warmUp(generator, call);
+        FlightRecording recording = config.jfr() && profiled != null
+                ? new FlightRecording(stack.pid(profiled), work.resolve(profiled + "-create-visit.jfr")) : null;
+        if (recording != null) {
+            recording.start();
+        }
+        CpuMeter meter = stack.cpuMeter();
+        CpuMeter.Snapshot before = meter.snapshot();
+        Outcome outcome = generator.closedLoop(call, IN_FLIGHT, measured);
+        CpuMeter.Snapshot after = meter.snapshot();
+        if (recording != null) {
+            System.out.println("[bench] " + recording.stopAndSummarise(15));
+        }
+        lastCpu = meter.perUnit(before, after, outcome.succeeded(), "request");
+        awaitPipelineDrained();
+        return outcome;
+    }
+
+    /**
+     * Latency at the goals' arrival rate, when the service can sustain it at all: above its max throughput a constant
+     * arrival rate only builds a queue, and every percentile grows with the length of the run. Then the row says so,
+     * and a second run at half the max shows the latency the service gives at a rate it does sustain.
+     */
+    /**
+     * Until the JIT has compiled the request path: a count of requests, not a time, since a cold service on a busy
+     * machine answers so few per second that any fixed time leaves it interpreted (and so slow that it stays cold).
+     */
+    private void warmUp(Generator generator, ApiCall call) {
+        long began = System.nanoTime();
+        long answered = 0;
+        while (answered < WARM_UP_REQUESTS && System.nanoTime() - began < WARM_UP_LIMIT.toNanos()) {
+            answered += generator.closedLoop(call, IN_FLIGHT, Duration.ofSeconds(10)).succeeded();
+        }
+        System.out.printf("[bench] warm-up: %,d requests in %.0f s%n", answered, (System.nanoTime() - began) / 1e9);
+    }
+
+    private void openLoopRow(Generator generator, String name, ApiCall call, int rate, Outcome max, String target) {
+        if (max.perSecond() >= rate) {
+            openLoop(generator, name, call, rate, target);
+            return;
+        }
+        table.add(Row.of(name + " at " + rate + " req/s (open loop)", String.format("not sustainable: max %.0f req/s "
+                + "is below the arrival rate, so latency grows without bound", max.perSecond()), target));
+        openLoop(generator, name, call, Math.max(1, (int) (max.perSecond() / 2)), "");
+    }
+
+    private void openLoop(Generator generator, String name, ApiCall call, int rate, String target) {
+        Outcome outcome = generator.constantRate(call, rate, Duration.ofSeconds(config.seconds()));
+        table.add(Row.of(name + " at " + rate + " req/s (open loop, " + config.seconds() + " s)",
+                outcome.percentiles() + outcome.failures(), target));
+        awaitPipelineDrained();
+    }
+
+    /** The events of a row are still being consumed when it ends: the next row (or pgbench) starts once they are not. */
+    private void awaitPipelineDrained() {
+        long began = System.nanoTime();
+        try (ConsumerLag lag = new ConsumerLag(stack.bootstrapServers(), ANALYTICS_GROUP)) {
+            long behind = lag.lag();
+            while (behind > 0 && System.nanoTime() - began < Duration.ofSeconds(120).toNanos()) {
+                Thread.sleep(500);
+                behind = lag.lag();
+            }
+            System.out.printf("[bench] analytics %s in %.1f s%n", behind == 0 ? "caught up" : "still " + behind
+                    + " events behind", (System.nanoTime() - began) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void eventToAlert() throws Exception {
+        List<Double> latencies = new ArrayList<>(new EventToAlert(stack.url(CUSTOMER), stack.url(ANALYTICS),
+                config.customers()).measure(ALERT_SAMPLES, Duration.ofMillis(250), Duration.ofSeconds(60)));
+        Collections.sort(latencies);
+        String value = latencies.isEmpty() ? "no alert arrived within 60 s"
+                : String.format("p50 %.0f ms, p99 %.0f ms (%d of %d samples arrived)", percentile(latencies, 50),
+                percentile(latencies, 99), latencies.size(), ALERT_SAMPLES);
+        table.add(Row.of("event → alert on /api/v1/alerts/stream (POST /opportunities past its close date → "
+                + "STALLED_OPPORTUNITY)", value, "p99 < 1 s"));
+    }
+
+    private void stallScan() throws Exception {
+        StallScan.Result result = new StallScan(stack.url(ANALYTICS)).run(Duration.ofSeconds(config.scanTimeoutSeconds()));
+        String value = result.finished() ? String.format("%.1f s (answer %s)", result.seconds(), result.answer())
+                : String.format("> %.0f s (not finished when the run stopped waiting)", result.seconds());
+        table.add(Row.of(String.format("stall scan, %,d open opportunities (POST /api/v1/alerts/scan)",
+                config.scanOpportunities()), value, "< 10 s, and no full pass needed"));
+    }
+
+    /**
+     * analytics is stopped, the backlog written to the topics, Kafka's consumer perf tool reads the visits topic
+     * (the reference), then analytics starts again and works the backlog off; timed from ready to a lag of 0.
+     */
+    private void ingest() throws Exception {
+        stack.stop(ANALYTICS);
+        double produced = new Backlog(stack.bootstrapServers(), config.customers()).produce(config.backlog());
+        System.out.printf("[bench] backlog of %,d events produced in %.1f s%n", config.backlog(), produced);
+        try (ConsumerLag lag = new ConsumerLag(stack.bootstrapServers(), ANALYTICS_GROUP)) {
+            double reference = new ConsumerPerf(stack.bootstrapServers(), work)
+                    .recordsPerSecond(Topics.VISITS, lag.records(Topics.VISITS));
+            startSeconds.put(ANALYTICS + " (restart)", stack.startServices(List.of(ANALYTICS), Map.of()).get(ANALYTICS));
+            long behind = lag.lag();
+            CpuMeter meter = stack.cpuMeter();
+            CpuMeter.Snapshot before = meter.snapshot();
+            long began = System.nanoTime();
+            long deadline = began + Duration.ofSeconds(config.ingestTimeoutSeconds()).toNanos();
+            long left = behind;
+            while (left > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                left = lag.lag();
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            String figure = String.format("analytics ingest of a %,d-event backlog (%,d behind at ready)%s",
+                    config.backlog(), behind, left == 0 ? "" : String.format("; stopped waiting after %.0f s with %,d "
+                            + "left", seconds, left));
+            table.add(Row.compared(figure, (behind - left) / seconds, "events/s",
+                    "Kafka ConsumerPerformance, " + Topics.VISITS + ", fetch rec/s", reference, "≥ 20,000 events/s"));
+            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, meter.snapshot(), behind - left, "event"), ""));
+            loadedRss.put(ANALYTICS + " (after the backlog)", rss(ANALYTICS));
+        }
+    }
+
+    private void startAndMemoryRows() {
+        startSeconds.forEach((service, seconds) -> table.add(Row.of("time to ready, " + service
+                + (service.contains("restart") ? "" : " (four starting at once)"), String.format("%.1f s", seconds),
+                "< 5 s each")));
+        idleRss.forEach((service, mb) -> table.add(Row.of("RSS idle, " + service, String.format("%.0f MB", mb), "")));
+        loadedRss.forEach((service, mb) -> table.add(Row.of("RSS after load, " + service, String.format("%.0f MB", mb),
+                "< 300 MB under load")));
+    }
+
+    private double rss(String service) {
+        return Pids.rssMegabytes(stack.pid(service));
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(directory)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
+    }
+
+    private static double totalMemoryGb() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9;
+    }
+}
