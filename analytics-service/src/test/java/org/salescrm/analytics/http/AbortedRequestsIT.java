@@ -107,6 +107,8 @@ class AbortedRequestsIT {
                 .isEqualTo(outOfStepBefore);
         assertThat(db().count(eventsWithoutTheirRow("alert", "crm.alert."))).as("alert events without an alert")
                 .isEqualTo(withoutRowBefore);
+        // Consumers that waited through the storm still read: a stopped channel would leave a live service deaf.
+        assertThat(idleDealAlerts("team-" + UUID.randomUUID(), 1)).as("an alert raised after the storm").hasSize(1);
     }
 
     /**

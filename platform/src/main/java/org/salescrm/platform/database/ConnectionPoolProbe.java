@@ -47,15 +47,13 @@ public class ConnectionPoolProbe {
     }
 
     /**
-     * Borrows a connection, asks the database a trivial question on it and gives it back. Detached from the
-     * caller: a health request that gives up must not cancel it, since a connection the pool hands to a cancelled
-     * borrow is never given back. It is closed whenever it arrives.
+     * Borrows a connection, asks the database a trivial question on it and gives it back, even after a health
+     * request that gave up: it is closed whenever it arrives.
      */
     private Uni<Boolean> borrowAndReturn() {
-        Uni<Boolean> borrow = pool.getConnection().chain(connection -> connection.query("SELECT 1").execute()
+        return Uncancellable.of(pool.getConnection().chain(connection -> connection.query("SELECT 1").execute()
                 .replaceWith(true)
-                .eventually(connection::close));
-        return Uni.createFrom().emitter(emitter -> borrow.subscribe().with(emitter::complete, emitter::fail));
+                .eventually(connection::close)));
     }
 
     private State record(boolean borrowed) {

@@ -20,6 +20,7 @@ import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.UndecodableEventException;
 import org.salescrm.platform.database.DatabaseFailures;
+import org.salescrm.platform.database.Uncancellable;
 import org.salescrm.platform.outbox.OutboxRelay;
 
 /**
@@ -114,7 +115,7 @@ public class EventInbox {
     }
 
     private Uni<Void> applyBatchOnce(String consumer, List<Decoded> batch, BatchEffect effect) {
-        return Panache.withTransaction(() -> {
+        return Uncancellable.of(Panache.withTransaction(() -> {
             List<DomainEvent> applied = new ArrayList<>();
             return Multi.createFrom().iterable(batch)
                     .onItem().transformToUniAndConcatenate(d -> processed.markFirstDelivery(consumer, d.event.eventId())
@@ -123,7 +124,7 @@ public class EventInbox {
                                     : Uni.createFrom().voidItem()))
                     .collect().last()
                     .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : effect.afterBatch(applied));
-        });
+        }));
     }
 
     private Uni<Void> oneByOne(String consumer, List<Decoded> batch, BatchEffect effect) {
@@ -152,9 +153,13 @@ public class EventInbox {
     private record Decoded(KafkaRecord<String, String> record, DomainEvent event) {
     }
 
+    /**
+     * Never cancelled (a channel stopping or rebalancing would otherwise abandon the transaction with its
+     * connection): it commits or rolls back, and an unacknowledged record comes again to find its mark.
+     */
     private Uni<Void> applyOnce(String consumer, DomainEvent event, Function<DomainEvent, Uni<Void>> effect) {
-        return Panache.withTransaction(() -> processed.markFirstDelivery(consumer, event.eventId())
-                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem()));
+        return Uncancellable.of(Panache.withTransaction(() -> processed.markFirstDelivery(consumer, event.eventId())
+                .chain(first -> first ? effect.apply(event) : Uni.createFrom().voidItem())));
     }
 
     /**
