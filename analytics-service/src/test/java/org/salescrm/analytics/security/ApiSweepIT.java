@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
+import org.salescrm.testsupport.sweep.PathParameters;
 import org.salescrm.testsupport.sweep.SweepOrganisation;
 
 /**
@@ -176,23 +176,9 @@ class ApiSweepIT {
         /** Each path parameter is the owner's record of the kind the segment before it names. */
         @Override
         public Map<String, String> pathParameters(ApiOperation operation) {
-            Map<String, String> values = new LinkedHashMap<>();
-            String[] segments = operation.path().split("/");
-            for (int i = 1; i < segments.length; i++) {
-                if (!segments[i].startsWith("{")) {
-                    continue;
-                }
-                String value = switch (segments[i - 1]) {
-                    case "alerts" -> alert;
-                    case "webhooks" -> webhook;
-                    default -> null;
-                };
-                if (value == null) {
-                    return null;
-                }
-                values.put(segments[i].substring(1, segments[i].length() - 1), value);
-            }
-            return values;
+            return PathParameters.bySegment(operation, Map.of(
+                    "alerts", alert,
+                    "webhooks", webhook));
         }
 
         @Override

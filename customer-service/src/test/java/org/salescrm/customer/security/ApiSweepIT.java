@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
+import org.salescrm.testsupport.sweep.PathParameters;
 import org.salescrm.testsupport.sweep.SweepOrganisation;
 
 /**
@@ -195,30 +195,16 @@ class ApiSweepIT {
         /** Each path parameter is the owner's record of the kind the segment before it names. */
         @Override
         public Map<String, String> pathParameters(ApiOperation operation) {
-            Map<String, String> values = new LinkedHashMap<>();
-            String[] segments = operation.path().split("/");
-            for (int i = 1; i < segments.length; i++) {
-                if (!segments[i].startsWith("{")) {
-                    continue;
-                }
-                String value = switch (segments[i - 1]) {
-                    case "customers" -> customer;
-                    case "key-persons" -> keyPerson;
-                    case "opportunities" -> opportunity;
-                    case "quotes" -> quote;
-                    case "contracts" -> contract;
-                    case "payments" -> payment;
-                    case "competitors" -> competitor;
-                    case "playbooks" -> "WON";
-                    case "playbook" -> "need-noted";
-                    default -> null;
-                };
-                if (value == null) {
-                    return null;
-                }
-                values.put(segments[i].substring(1, segments[i].length() - 1), value);
-            }
-            return values;
+            return PathParameters.bySegment(operation, Map.of(
+                    "customers", customer,
+                    "key-persons", keyPerson,
+                    "opportunities", opportunity,
+                    "quotes", quote,
+                    "contracts", contract,
+                    "payments", payment,
+                    "competitors", competitor,
+                    "playbooks", "WON",
+                    "playbook", "need-noted"));
         }
 
         @Override

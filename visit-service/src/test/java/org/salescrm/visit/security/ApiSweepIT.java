@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.salescrm.testsupport.http.ApiOperation;
 import org.salescrm.testsupport.sweep.BadInputSweep;
 import org.salescrm.testsupport.sweep.CrossOwnerSweep;
+import org.salescrm.testsupport.sweep.PathParameters;
 import org.salescrm.testsupport.sweep.SweepOrganisation;
 import org.salescrm.visit.Fixtures;
 
@@ -157,24 +158,10 @@ class ApiSweepIT {
 
         @Override
         public Map<String, String> pathParameters(ApiOperation operation) {
-            Map<String, String> values = new LinkedHashMap<>();
-            String[] segments = operation.path().split("/");
-            for (int i = 1; i < segments.length; i++) {
-                if (!segments[i].startsWith("{")) {
-                    continue;
-                }
-                String value = switch (segments[i - 1]) {
-                    case "visits" -> visit;
-                    case "follow-ups" -> followUp;
-                    case "visit-plans" -> today;
-                    default -> null;
-                };
-                if (value == null) {
-                    return null;
-                }
-                values.put(segments[i].substring(1, segments[i].length() - 1), value);
-            }
-            return values;
+            return PathParameters.bySegment(operation, Map.of(
+                    "visits", visit,
+                    "follow-ups", followUp,
+                    "visit-plans", today));
         }
 
         @Override
