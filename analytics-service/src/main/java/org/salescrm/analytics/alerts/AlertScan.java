@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
+import org.salescrm.platform.database.AdvisoryLocks;
 
 /**
  * Raises what silence causes (no event arrives when nothing happens), re-opens expired snoozes and
@@ -31,6 +32,8 @@ public class AlertScan {
 
     private static final Logger LOG = Logger.getLogger(AlertScan.class);
     private static final int CHUNK = 500;
+    /** Held by the session across the chunks' transactions, so one instance scans at a time. */
+    private static final String LOCK = "analytics-service.alert-scan";
 
     private final DerivedState derived;
     private final AlertEngine engine;
@@ -56,17 +59,12 @@ public class AlertScan {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().item(ScanResult.skipped());
         }
-        return Uni.createFrom().deferred(() -> Panache.withSession(() -> Sql.rows(
-                                "SELECT pg_try_advisory_lock(hashtextextended('analytics.alert-scan', 0))")
-                        .chain(rows -> Boolean.TRUE.equals(single(rows))
-                                ? evaluateAll().map(ScanResult::ran).eventually(AlertScan::unlock)
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> AdvisoryLocks.tryInSession(LOCK)
+                        .chain(locked -> locked
+                                ? evaluateAll().map(ScanResult::ran)
+                                        .eventually(() -> AdvisoryLocks.releaseInSession(LOCK))
                                 : Uni.createFrom().item(ScanResult.skipped()))))
                 .onTermination().invoke(() -> running.set(false));
-    }
-
-    /** In the session that locked: a session-level lock outlives the transactions of the chunks. */
-    private static Uni<Void> unlock() {
-        return Sql.rows("SELECT pg_advisory_unlock(hashtextextended('analytics.alert-scan', 0))").replaceWithVoid();
     }
 
     private Uni<Integer> evaluateAll() {
@@ -88,10 +86,6 @@ public class AlertScan {
                 UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
                 UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
                 ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
-    }
-
-    private static Object single(List<Object[]> rows) {
-        return rows.get(0)[0];
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.events.DomainEvent;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.inbox.BatchEffect;
 
 /**
@@ -49,8 +49,7 @@ public class AlertTriggers {
      * them; taken that early, no batch holds a fact row another batch waits for while waiting for it.
      */
     private static Uni<Void> oneBatchAtATime() {
-        return Sql.rows("SELECT true FROM pg_advisory_xact_lock(hashtextextended('analytics.facts', 0))")
-                .replaceWithVoid();
+        return AdvisoryLocks.holdUntilCommit("analytics-service.facts");
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

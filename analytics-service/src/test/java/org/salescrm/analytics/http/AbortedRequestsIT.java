@@ -118,7 +118,8 @@ class AbortedRequestsIT {
     @Test
     void aScanAskedForWhileOneRunsAnswersAtOnce() {
         pool.withTransaction(connection -> connection
-                        .query("SELECT pg_advisory_xact_lock(hashtextextended('analytics.alert-scan', 0))").execute()
+                        .query("SELECT pg_advisory_xact_lock(hashtextextended('analytics-service.alert-scan', 0))")
+                        .execute()
                         .chain(() -> Uni.createFrom().item(() -> given()
                                 .auth().oauth2(TestTokens.admin("admin-" + UUID.randomUUID()))
                                 .post("/api/v1/alerts/scan").then().statusCode(200)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.customer.customer.CustomerRepository;
 import org.salescrm.platform.concurrency.IfMatch;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.idempotency.Created;
 import org.salescrm.platform.idempotency.IdempotencyKeys;
 import org.salescrm.platform.outbox.Outbox;
@@ -203,11 +204,7 @@ public class KeyPersonService {
     }
 
     private static Uni<Void> lockCustomer(UUID customerId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
-                .setParameter(1, customerId.toString())
-                .getSingleResult()
-                .replaceWithVoid());
+        return AdvisoryLocks.holdUntilCommit(customerId.toString());
     }
 
     /** A customer the caller may see and that has an owner (or any, for an admin); 404 otherwise. */

@@ -1,6 +1,5 @@
 package org.salescrm.customer.playbook;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +20,7 @@ import org.salescrm.customer.opportunity.OpportunityRepository;
 import org.salescrm.customer.opportunity.Stage;
 import org.salescrm.customer.opportunity.StageChecklist;
 import org.salescrm.customer.quote.QuoteRepository;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.database.DatabaseFailures;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
@@ -35,7 +35,7 @@ public class PlaybookService implements StageChecklist {
 
     static final String ITEM = "playbook item";
     /** Any constant of this service: admins replacing playbooks run one after the other. */
-    private static final long PLAYBOOK_LOCK = 0x0C2A0B16L;
+    private static final String PLAYBOOK_LOCK = "customer-service.playbooks";
 
     private final PlaybookItemRepository items;
     private final PlaybookTickRepository ticks;
@@ -204,11 +204,7 @@ public class PlaybookService implements StageChecklist {
     }
 
     private static Uni<Void> lock() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)", Integer.class)
-                .setParameter(1, PLAYBOOK_LOCK)
-                .getSingleResult()
-                .replaceWithVoid());
+        return AdvisoryLocks.holdUntilCommit(PLAYBOOK_LOCK);
     }
 
     private static PlaybookItem newItem(Stage stage, int position, PlaybookItemRequest request) {

@@ -1,6 +1,5 @@
 package org.salescrm.customer.pool;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.customer.customer.CustomerRepository;
 import org.salescrm.customer.history.CustomerHistory;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
@@ -68,11 +68,7 @@ public class PublicPoolService {
     }
 
     private Uni<Void> lockClaimsOf(String rep) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
-                        .setParameter(1, "customer-claims:" + rep)
-                        .getSingleResult())
-                .replaceWithVoid();
+        return AdvisoryLocks.holdUntilCommit("customer-service.claims-of." + rep);
     }
 
     private Uni<Void> checkCooldown(Customer c, Caller caller) {

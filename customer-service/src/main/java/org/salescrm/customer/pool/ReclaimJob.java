@@ -14,6 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.events.customer.CustomerReclaimWarning;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.outbox.Outbox;
 
 /**
@@ -27,8 +28,7 @@ import org.salescrm.platform.outbox.Outbox;
 public class ReclaimJob {
 
     private static final Logger LOG = Logger.getLogger(ReclaimJob.class);
-    /** Any constant shared by all instances of this service; each service has its own database. */
-    private static final long RECLAIM_LOCK = 0x0C2A0B10L;
+    private static final String RECLAIM_LOCK = "customer-service.reclaim";
 
     /**
      * One grade's clause: due for reclaim, or inside the warning window and not yet warned of this
@@ -75,17 +75,10 @@ public class ReclaimJob {
     /** Scans until nothing is left to warn of or reclaim; skipped when another instance is scanning. */
     public Uni<ReclaimPass> runOnce() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> tryLock().chain(locked -> locked ? batch(now)
-                        : Uni.createFrom().item(ReclaimPass.SKIPPED)))
+        return Panache.withTransaction(() -> AdvisoryLocks.tryUntilCommit(RECLAIM_LOCK)
+                        .chain(locked -> locked ? batch(now) : Uni.createFrom().item(ReclaimPass.SKIPPED)))
                 .chain(pass -> pass.handled() == config.reclaimBatchSize()
                         ? runOnce().map(pass::plus) : Uni.createFrom().item(pass));
-    }
-
-    private Uni<Boolean> tryLock() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)", Boolean.class)
-                .setParameter(1, RECLAIM_LOCK)
-                .getSingleResult());
     }
 
     private Uni<ReclaimPass> batch(Instant now) {

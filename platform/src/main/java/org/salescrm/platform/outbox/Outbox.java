@@ -9,6 +9,7 @@ import org.salescrm.events.CloudEvent;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
+import org.salescrm.platform.database.AdvisoryLocks;
 
 /**
  * Records events in the caller's open transaction. Nothing is sent here: {@link OutboxRelay}
@@ -40,10 +41,8 @@ public class Outbox {
         row.type = envelope.type();
         row.payload = EventCodec.write(envelope);
         row.createdAt = envelope.time();
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?1, 0))", Integer.class)
-                .setParameter(1, row.recordKey)
-                .getSingleResult()
-                .chain(() -> session.persist(row)));
+        return AdvisoryLocks.holdUntilCommit(row.recordKey)
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.persist(row));
     }
 }

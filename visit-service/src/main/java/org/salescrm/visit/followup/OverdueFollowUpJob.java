@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.outbox.Outbox;
 
 /**
@@ -58,15 +59,9 @@ public class OverdueFollowUpJob {
     private Uni<Integer> batch() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        return Panache.withTransaction(() -> tryLock().chain(locked -> !locked ? Uni.createFrom().item(0)
+        return Panache.withTransaction(() -> AdvisoryLocks.tryUntilCommit(LOCK).chain(locked -> !locked
+                ? Uni.createFrom().item(0)
                 : followUps.overdueNotYetPublished(today, batchSize).chain(due -> publish(due, now))));
-    }
-
-    private Uni<Boolean> tryLock() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))", Boolean.class)
-                .setParameter(1, LOCK)
-                .getSingleResult());
     }
 
     /** A plain update: the marker is no client-visible change, so the follow-up's version stays. */
