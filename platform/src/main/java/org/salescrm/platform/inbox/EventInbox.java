@@ -114,6 +114,7 @@ public class EventInbox {
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
+    /** Never cancelled, for the reason {@link #applyOnce} gives. */
     private Uni<Void> applyBatchOnce(String consumer, List<Decoded> batch, BatchEffect effect) {
         return Uncancellable.of(Panache.withTransaction(() -> {
             List<DomainEvent> applied = new ArrayList<>();
