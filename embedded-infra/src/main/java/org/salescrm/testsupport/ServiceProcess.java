@@ -198,6 +198,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash ends it: no shutdown hooks, no goodbye to the broker or the database. */
+    public void kill() {
+        Process running;
+        synchronized (this) {
+            running = process;
+            process = null;
+        }
+        if (running != null) {
+            running.destroyForcibly();
+            awaitExit(running.toHandle(), TimeUnit.SECONDS.toNanos(10));
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            ShutdownHooks.forget(shutdownHook);
+        }
+    }
+
     /** SIGTERM to the process and its descendants, SIGKILL to whatever still runs after {@code grace}. */
     public static void stopTree(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.salescrm.endtoend;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
@@ -19,7 +20,11 @@ import org.salescrm.testsupport.ServiceProcess;
 import org.salescrm.testsupport.SharedPostgres;
 import org.salescrm.testsupport.TestTokens;
 
-/** The walking skeleton: a customer created in customer-service reaches analytics-service through Kafka. */
+/**
+ * The walking skeleton: a customer created in customer-service reaches analytics-service through Kafka, once, even
+ * when analytics crashes while customers arrive. The other faults (more crashes, broker and database restarts, the
+ * producer killed) are in the opt-in {@link FaultInjectionIT}.
+ */
 class CustomerToAnalyticsIT {
 
     static ServiceProcess customers;
@@ -47,6 +52,24 @@ class CustomerToAnalyticsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> customerFacts(id) == 1);
         // Held for a while: a second delivery arriving late would show here.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> newCustomersOf(rep) == 1);
+    }
+
+    @Test
+    void analyticsKilledWhileCustomersArriveCountsEachOfThemOnce() throws Exception {
+        CustomerTraffic traffic = new CustomerTraffic(customers.baseUrl());
+        try (traffic) {
+            traffic.start(Duration.ofMillis(100));
+            await().atMost(Duration.ofSeconds(30)).until(() -> traffic.countedByAnalytics() >= 10);
+            analytics.kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> traffic.answered() >= traffic.countedByAnalytics() + 10);
+            analytics.start();
+        }
+
+        CustomerTraffic.Counts counts = traffic.settle(Duration.ofSeconds(60));
+        System.out.println("analytics killed (SIGKILL) once while customers arrived: " + counts);
+        assertThat(counts.answeredButMissing()).as("answered creates without their customer").isZero();
+        assertThat(counts.unsentEvents()).as("events committed but never published").isZero();
+        assertThat(counts.countedByAnalytics()).as("customers analytics counted").isEqualTo(counts.inSource());
     }
 
     @Test
