@@ -37,7 +37,8 @@ final class CustomerTraffic implements AutoCloseable {
     private final String customerService;
     private final String rep = "rep-faults-" + UUID.randomUUID();
     private final String token = TestTokens.rep(rep, "east");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();

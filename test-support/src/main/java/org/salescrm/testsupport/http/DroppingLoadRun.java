@@ -28,7 +28,8 @@ public final class DroppingLoadRun {
 
     private final URI base;
     private final int clients;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public DroppingLoadRun(URI base, int clients) {
         this.base = base;

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class OpenApiDocument {
 
+    /** HTTP/1.1 only: the JDK client's cleartext HTTP/2 upgrade misread a large answer as a frame (seen in CI). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
     private final JsonNode document;
@@ -32,7 +35,7 @@ public final class OpenApiDocument {
     public static OpenApiDocument of(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).GET().build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET /q/openapi answered " + response.statusCode());
             }
