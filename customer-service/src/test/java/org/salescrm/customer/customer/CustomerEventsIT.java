@@ -140,7 +140,8 @@ class CustomerEventsIT {
                 () -> as(REP_EAST_1).body(Map.of("name", uniqueName("数据库恢复后"))).post("/api/v1/customers")
                         .then().extract(),
                 response -> response.statusCode() == 201).path("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(before).size() == 1 && recordsFor(after).size() == 1);
+        // A relay pass the stop caught mid-statement gives up only after its 30 s database timeout, then retries.
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordsFor(before).size() == 1 && recordsFor(after).size() == 1);
         as(REP_EAST_1).get("/api/v1/customers/" + before).then().statusCode(200);
     }
 
