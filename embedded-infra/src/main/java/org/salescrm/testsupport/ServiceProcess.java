@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A child process with its output in a log file, ready once an HTTP address answers 200: a built Quarkus service
@@ -178,13 +179,26 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the process and its descendants: SIGTERM, then SIGKILL to what still runs after 20 seconds. */
     @Override
     public void close() {
+        end(running -> stopTree(running, STOP_GRACE));
+    }
+
+    /** SIGKILL, as a crash ends it: no shutdown hooks, no goodbye to the broker or the database. */
+    public void kill() {
+        end(running -> {
+            running.destroyForcibly();
+            awaitExit(running, TimeUnit.SECONDS.toNanos(10));
+        });
+    }
+
+    /** Ends the process the given way and forgets it, so that {@link #start()} may run it again. */
+    private void end(Consumer<ProcessHandle> ending) {
         Process running;
         synchronized (this) {
             running = process;
             process = null;
         }
         if (running != null) {
-            stopTree(running.toHandle(), STOP_GRACE);
+            ending.accept(running.toHandle());
         }
         if (pidFile != null) {
             try {
@@ -192,22 +206,6 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException e) {
                 // Only a hint for a later stop; a stale one is checked against the live process anyway.
             }
-        }
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            ShutdownHooks.forget(shutdownHook);
-        }
-    }
-
-    /** SIGKILL, as a crash ends it: no shutdown hooks, no goodbye to the broker or the database. */
-    public void kill() {
-        Process running;
-        synchronized (this) {
-            running = process;
-            process = null;
-        }
-        if (running != null) {
-            running.destroyForcibly();
-            awaitExit(running.toHandle(), TimeUnit.SECONDS.toNanos(10));
         }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             ShutdownHooks.forget(shutdownHook);

@@ -80,6 +80,11 @@ final class CustomerTraffic implements AutoCloseable {
                 countedByAnalytics());
     }
 
+    /** Creates refused or failed so far (an outage's answers). */
+    int refused() {
+        return refused.get();
+    }
+
     /** Creates answered 201 so far: each must exist, whatever struck after the answer. */
     int answered() {
         return answered.size();

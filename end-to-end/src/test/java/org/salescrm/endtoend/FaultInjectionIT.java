@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import org.salescrm.testsupport.SharedPostgres;
  * customer counted by analytics exactly once. Prints the time analytics took to catch up after each fault.
  */
 class FaultInjectionIT {
-
-    static final Duration DOWN = Duration.ofSeconds(5);
 
     static ServiceProcess customers;
     static ServiceProcess analytics;
@@ -47,16 +46,18 @@ class FaultInjectionIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> traffic.countedByAnalytics() >= 10);
             for (int i = 1; i <= 5; i++) {
                 analytics.kill();
-                Thread.sleep(DOWN.toMillis()); // the outage itself: traffic goes on meanwhile
+                whileDown(() -> traffic.answered() >= traffic.countedByAnalytics() + 20);
                 analytics.start();
                 recoveries.add("analytics SIGKILL " + i + ": " + caughtUp(traffic));
             }
             SharedKafka.stop();
-            Thread.sleep(DOWN.toMillis());
+            int beforeBrokerStop = traffic.answered();
+            whileDown(() -> traffic.answered() >= beforeBrokerStop + 20); // creates go on, their events wait
             SharedKafka.start();
             recoveries.add("Kafka broker restart: " + caughtUp(traffic));
             SharedPostgres.stop();
-            Thread.sleep(DOWN.toMillis());
+            int refusedBefore = traffic.refused();
+            whileDown(() -> traffic.refused() >= refusedBefore + 20);
             SharedPostgres.start();
             recoveries.add("PostgreSQL restart: " + caughtUp(traffic));
             customers.kill();
@@ -70,6 +71,11 @@ class FaultInjectionIT {
         assertThat(counts.answeredButMissing()).as("answered creates without their customer").isZero();
         assertThat(counts.unsentEvents()).as("events committed but never published").isZero();
         assertThat(counts.countedByAnalytics()).as("customers analytics counted").isEqualTo(counts.inSource());
+    }
+
+    /** An outage lasts until traffic has met it: 20 more creates answered, or refused, meanwhile. */
+    private static void whileDown(Callable<Boolean> metEnoughTraffic) {
+        await().atMost(Duration.ofSeconds(60)).until(metEnoughTraffic);
     }
 
     /** Seconds until analytics has counted every customer that existed when the fault ended. */
