@@ -86,6 +86,10 @@ class ApiSweepIT {
                             records.goal), org.ownerTeam());
                     case "POST /api/v1/reviews" -> Map.of("scope", Map.of("level", "REP", "id", org.owner(),
                             "team", org.ownerTeam()), "period", "2036-05");
+                    // With an action, so that the fields of a list's items are swept too.
+                    case "PATCH /api/v1/reviews/{id}" -> Map.of("missReasons", "外人改的", "actions", List.of(
+                            Map.of("action", "拜访采购总监", "ownerId", org.owner(), "dueOn", "2036-06-15",
+                                    "asFollowUp", false, "done", false)));
                     default -> records.body(operation) instanceof Map<?, ?> body ? (Map<String, Object>) body : null;
                 };
             }

@@ -24,7 +24,8 @@ import org.salescrm.testsupport.http.OpenApiDocument;
  * document's own schemas: malformed, truncated and deeply nested JSON, invalid UTF-8, bodies over
  * 1 MB with and without a length, unknown and server-owned fields, each field with a value of the
  * wrong type, a NUL character in text, one character over its length, a number out of its range, a name outside its enum,
- * an impossible date, and, on lists, bad cursors and limits and an overlong query string; on
+ * an impossible date, for the fields of nested objects and of the first item of a list alike (named by
+ * their path, {@code lines[0].unitPrice}), and, on lists, bad cursors and limits and an overlong query string; on
  * updates, bad If-Match values. Checks that no answer is a 5xx, that every refusal is problem+json
  * with its {@code type}, {@code title}, {@code status} and {@code detail} and, where one field was
  * at fault, names that field and a rule; and that nothing was written (the fixture counts rows).
@@ -181,21 +182,61 @@ public final class BadInputSweep {
                         "1")));
             }
         }
+        objectCases(operation, target, valid, List.of(), schema);
+    }
+
+    /**
+     * The cases of each field of an object of the body, at {@code path} from its root ({@code []} for the
+     * body itself), and of every object the valid body holds beneath it: a nested object such as a visit's
+     * {@code nextAction}, or the first item of a list of objects such as a quote's {@code lines}, whose
+     * fields are named {@code lines[0].unitPrice}. Only what the valid body fills is descended into, so
+     * each case breaks exactly one value of a body that is otherwise valid.
+     */
+    private void objectCases(ApiOperation operation, String target, Map<String, Object> valid, List<Object> path,
+                             JsonNode schema) {
+        if (!path.isEmpty()) {
+            String unknown = name(append(path, "zzNotAField"));
+            expectRefused(operation, "an unknown field " + unknown, unknown,
+                    body(operation, target, with(valid, append(path, "zzNotAField"), 1)));
+        }
         Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
-            fieldCases(operation, target, valid, property.getKey(), resolve(property.getValue()));
+            List<Object> at = append(path, property.getKey());
+            JsonNode fieldSchema = resolve(property.getValue());
+            fieldCases(operation, target, valid, at, fieldSchema);
+            descend(operation, target, valid, at, fieldSchema);
         }
-        JsonNode required = schema.path("required");
-        for (JsonNode field : required) {
-            Map<String, Object> without = new LinkedHashMap<>(valid);
-            without.remove(field.asText());
-            expectRefused(operation, "missing " + field.asText(), field.asText(), body(operation, target, without));
+        for (JsonNode field : schema.path("required")) {
+            List<Object> at = append(path, field.asText());
+            expectRefused(operation, "missing " + name(at), name(at), body(operation, target, without(valid, at)));
         }
     }
 
-    private void fieldCases(ApiOperation operation, String target, Map<String, Object> valid, String field,
+    /** Into a nested object, or into the first item of a list (of objects, or of values with a type). */
+    private void descend(ApiOperation operation, String target, Map<String, Object> valid, List<Object> at,
+                         JsonNode schema) {
+        Object value = valueAt(valid, at);
+        if (value instanceof Map<?, ?> && schema.has("properties")) {
+            objectCases(operation, target, valid, at, schema);
+        } else if (value instanceof List<?> list && !list.isEmpty() && "array".equals(schema.path("type").asText())) {
+            List<Object> first = append(at, 0);
+            JsonNode items = resolve(schema.path("items"));
+            if (items.has("properties")) {
+                expectRefused(operation, name(first) + " = a text", name(first),
+                        body(operation, target, with(valid, first, "not-an-object")));
+                if (list.get(0) instanceof Map<?, ?>) {
+                    objectCases(operation, target, valid, first, items);
+                }
+            } else {
+                fieldCases(operation, target, valid, first, items);
+            }
+        }
+    }
+
+    private void fieldCases(ApiOperation operation, String target, Map<String, Object> valid, List<Object> at,
                             JsonNode schema) {
+        String field = name(at);
         String type = schema.path("type").asText("");
         String format = schema.path("format").asText("");
         List<Object> wrong = new ArrayList<>();
@@ -230,6 +271,13 @@ public final class BadInputSweep {
                 if (schema.has("maximum")) {
                     wrong.add(schema.get("maximum").decimalValue().add(java.math.BigDecimal.ONE));
                 }
+                // OpenAPI 3.1 gives an exclusive bound as a number: the bound itself is outside.
+                if (schema.path("exclusiveMinimum").isNumber()) {
+                    wrong.add(schema.get("exclusiveMinimum").decimalValue());
+                }
+                if (schema.path("exclusiveMaximum").isNumber()) {
+                    wrong.add(schema.get("exclusiveMaximum").decimalValue());
+                }
             }
             case "boolean" -> wrong.add("maybe");
             case "array" -> {
@@ -251,7 +299,7 @@ public final class BadInputSweep {
         }
         for (Object value : wrong) {
             expectRefused(operation, field + " = " + abbreviate(String.valueOf(value)), field,
-                    body(operation, target, with(valid, field, value)));
+                    body(operation, target, with(valid, at, value)));
         }
     }
 
@@ -390,6 +438,91 @@ public final class BadInputSweep {
         Map<String, Object> body = new LinkedHashMap<>(valid);
         body.put(field, value);
         return body;
+    }
+
+    /** The valid body with {@code value} at {@code path}; the maps and lists on the way are copied, the valid body is not changed. */
+    private static Map<String, Object> with(Map<String, Object> valid, List<Object> path, Object value) {
+        return copyAlong(valid, path, value, false);
+    }
+
+    /** The valid body without the member at {@code path}. */
+    private static Map<String, Object> without(Map<String, Object> valid, List<Object> path) {
+        return copyAlong(valid, path, null, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copyAlong(Map<String, Object> valid, List<Object> path, Object value,
+                                                 boolean remove) {
+        Map<String, Object> root = new LinkedHashMap<>(valid);
+        Object parent = root;
+        for (int i = 0; i < path.size(); i++) {
+            Object segment = path.get(i);
+            boolean last = i == path.size() - 1;
+            if (parent instanceof Map<?, ?> map) {
+                Map<String, Object> object = (Map<String, Object>) map;
+                if (last && remove) {
+                    object.remove((String) segment);
+                } else if (last) {
+                    object.put((String) segment, value);
+                } else {
+                    object.put((String) segment, copy(object.get(segment)));
+                    parent = object.get(segment);
+                }
+            } else {
+                List<Object> list = (List<Object>) parent;
+                int index = (Integer) segment;
+                if (last && remove) {
+                    list.remove(index);
+                } else if (last) {
+                    list.set(index, value);
+                } else {
+                    list.set(index, copy(list.get(index)));
+                    parent = list.get(index);
+                }
+            }
+        }
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return new LinkedHashMap<>((Map<String, Object>) map);
+        }
+        return value instanceof List<?> list ? new ArrayList<Object>(list) : value;
+    }
+
+    private static Object valueAt(Map<String, Object> valid, List<Object> path) {
+        Object at = valid;
+        for (Object segment : path) {
+            if (segment instanceof Integer index && at instanceof List<?> list && index < list.size()) {
+                at = list.get(index);
+            } else if (segment instanceof String name && at instanceof Map<?, ?> map) {
+                at = map.get(name);
+            } else {
+                return null;
+            }
+        }
+        return at;
+    }
+
+    private static List<Object> append(List<Object> path, Object segment) {
+        List<Object> longer = new ArrayList<>(path);
+        longer.add(segment);
+        return List.copyOf(longer);
+    }
+
+    /** A field's path as the services name it in a problem: {@code lines[0].unitPrice}. */
+    private static String name(List<Object> path) {
+        StringBuilder name = new StringBuilder();
+        for (Object segment : path) {
+            if (segment instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                name.append(name.isEmpty() ? "" : ".").append(segment);
+            }
+        }
+        return name.toString();
     }
 
     /** The valid body with a byte sequence no UTF-8 text contains placed inside its first string. */

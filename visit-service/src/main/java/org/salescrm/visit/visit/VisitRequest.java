@@ -37,7 +37,8 @@ public record VisitRequest(
     public record Location(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-            @PositiveOrZero Double accuracyMeters,
+            // Bounded above: a JSON number such as 1e400 reads as Infinity, which no client can read back.
+            @PositiveOrZero @DecimalMax("100000") Double accuracyMeters,
             @Size(max = 2000) String address) {
     }
 

@@ -79,9 +79,18 @@ class ApiSweepIT {
                 return records.pathParameters(operation);
             }
 
+            /** A visit with its nested location and next action, so that their fields are swept too. */
             @Override
             @SuppressWarnings("unchecked")
             public Map<String, Object> validBody(ApiOperation operation) {
+                if (operation.toString().equals("POST /api/v1/visits")) {
+                    Map<String, Object> visit = Records.visitBody(customer.toString(), records.opportunity(),
+                            records.keyPerson());
+                    visit.put("location", Map.of("lat", 31.23, "lon", 121.47, "accuracyMeters", 12,
+                            "address", "上海市浦东新区"));
+                    visit.put("nextAction", Map.of("action", "送报价", "dueOn", records.today()));
+                    return visit;
+                }
                 return records.body(operation) instanceof Map<?, ?> body ? (Map<String, Object>) body : null;
             }
 
