@@ -172,6 +172,14 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The running process's id (its memory can be read in {@code /proc/<pid>/status}). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
