@@ -195,14 +195,17 @@ public class VisitPlanService {
                                count(distinct case when v.effective then v.customerId end)
                         from Visit v
                         where v.ownerId = :owner and v.customerId in :ids
-                          and v.occurredAt >= :start and v.occurredAt < :end""", Object[].class)
+                          and v.occurredAt >= :start and v.occurredAt < :end""", Visited.class)
                         .setParameter("owner", plan.ownerId)
                         .setParameter("ids", shown)
                         .setParameter("start", start)
                         .setParameter("end", end)
                         .getSingleResult())
-                .map(counts -> viewOf(plan, shown, ((Number) counts[0]).longValue(),
-                        ((Number) counts[1]).longValue()));
+                .map(visited -> viewOf(plan, shown, visited.customers(), visited.effectively()));
+    }
+
+    /** How many planned customers were visited, and how many of them effectively. */
+    private record Visited(Long customers, Long effectively) {
     }
 
     private VisitPlanView viewOf(VisitPlan plan, List<UUID> shown, long visited, long effective) {
