@@ -21,6 +21,9 @@ public class Actuals {
             AND ($%d::text[] IS NULL OR team = ANY($%d))
             AND ($%d::text IS NULL OR product_line = $%d)""";
 
+    /** Facts of an archived (soft-deleted) customer or deal count toward nothing until it is restored. */
+    private static final String COUNTED = " AND NOT " + ArchivedRecords.archivedFact("actual_fact");
+
     private final Pool db;
 
     public Actuals(Pool db) {
@@ -39,7 +42,7 @@ public class Actuals {
     public Uni<BigDecimal> total(Metric metric, Period period, Slice slice) {
         return db.preparedQuery("""
                         SELECT coalesce(sum(amount), 0) FROM actual_fact
-                        WHERE metric = $1 AND day BETWEEN $2 AND $3 AND """ + inSlice(4))
+                        WHERE metric = $1 AND day BETWEEN $2 AND $3 AND """ + inSlice(4) + COUNTED)
                 .execute(withSlice(Tuple.of(metric.name(), period.start(), period.end()), slice))
                 .map(rows -> rows.iterator().next().getBigDecimal(0));
     }
@@ -54,7 +57,7 @@ public class Actuals {
                                count(*) FILTER (WHERE metric = 'LOST_DEALS')
                         FROM actual_fact
                         WHERE metric IN ('WON_DEALS', 'LOST_DEALS') AND amount > 0
-                          AND day BETWEEN $1 AND $2 AND """ + inSlice(3))
+                          AND day BETWEEN $1 AND $2 AND """ + inSlice(3) + COUNTED)
                 .execute(withSlice(Tuple.of(period.start(), period.end()), slice))
                 .map(rows -> {
                     Row row = rows.iterator().next();
@@ -68,7 +71,7 @@ public class Actuals {
     public Uni<Map<String, BigDecimal>> totalsByRep(Metric metric, Period period) {
         return db.preparedQuery("""
                         SELECT rep_id, sum(amount) FROM actual_fact
-                        WHERE metric = $1 AND day BETWEEN $2 AND $3 GROUP BY rep_id""")
+                        WHERE metric = $1 AND day BETWEEN $2 AND $3""" + COUNTED + " GROUP BY rep_id")
                 .execute(Tuple.of(metric.name(), period.start(), period.end()))
                 .map(rows -> {
                     Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -92,13 +95,13 @@ public class Actuals {
                         WITH base AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric = 'WON_DEALS' AND day BETWEEN $1 AND $2
-                              AND customer_id IS NOT NULL AND amount > 0 AND %s),
+                              AND customer_id IS NOT NULL AND amount > 0 AND %s %s),
                         kept AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric IN ('WON_DEALS', 'VISITS') AND day BETWEEN $3 AND $4
-                              AND amount > 0 AND customer_id IN (SELECT customer_id FROM base) AND %s)
+                              AND amount > 0 AND customer_id IN (SELECT customer_id FROM base) AND %s %s)
                         SELECT (SELECT count(*) FROM base), (SELECT count(*) FROM kept)"""
-                        .formatted(inSlice(5), inSlice(5)))
+                        .formatted(inSlice(5), COUNTED, inSlice(5), COUNTED))
                 .execute(withSlice(Tuple.of(previous.start(), previous.end(), period.start(), period.end()), slice))
                 .map(rows -> {
                     Row row = rows.iterator().next();

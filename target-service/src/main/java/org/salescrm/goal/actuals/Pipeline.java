@@ -18,11 +18,15 @@ public class Pipeline {
     private static final String COLUMNS = """
             SELECT opportunity_id, name, customer_id, owner_id, stage, status, amount, product_line,
                    expected_close_date, closed_on, lost_reason, lost_competitor FROM opportunity_replica o""";
-    /** The slice's condition on the replica; its three parameters follow the query's own. */
+    /**
+     * The slice's condition on the replica; its three parameters follow the query's own. An archived deal (or
+     * a deal of an archived customer) is in no slice until it is restored.
+     */
     private static final String IN_SLICE = """
             ($%d::text IS NULL OR o.owner_id = $%d)
             AND ($%d::text[] IS NULL OR o.owner_team = ANY($%d))
-            AND ($%d::text IS NULL OR o.product_line = $%d)""";
+            AND ($%d::text IS NULL OR o.product_line = $%d)
+            AND NOT\s""" + ArchivedRecords.archivedDeal("o");
     private static final String ORDER = " ORDER BY o.expected_close_date NULLS LAST, o.opportunity_id";
 
     private final Pool db;

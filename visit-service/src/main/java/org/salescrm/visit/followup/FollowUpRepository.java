@@ -54,9 +54,13 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         return find(where + Keyset.OLDEST_FIRST.orderBy("dueOn"), params).range(0, page.fetchSize() - 1).list();
     }
 
-    /** Open follow-ups past their due date whose overdue event has not gone out, locked for the job's transaction. */
+    /**
+     * Open follow-ups past their due date whose overdue event has not gone out, locked for the job's
+     * transaction. An archived customer's wait: restored, they are published then.
+     */
     public Uni<List<FollowUp>> overdueNotYetPublished(LocalDate today, int limit) {
-        return find("status = 'OPEN' and dueOn < ?1 and overduePublishedAt is null order by dueOn, id", today)
+        return find("status = 'OPEN' and dueOn < ?1 and overduePublishedAt is null and "
+                + CustomerAccess.notArchivedClause("customerId") + " order by dueOn, id", today)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .range(0, limit - 1).list();
     }
@@ -65,9 +69,13 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         return new Cursor(followUp.dueOn.toString(), followUp.id);
     }
 
-    /** The assignee sees their follow-ups; whoever may work on the customer now sees the customer's. */
+    /**
+     * The assignee sees their follow-ups; whoever may work on the customer now sees the customer's.
+     * An archived customer's are nobody's until it is restored.
+     */
     private static String scope(Caller caller) {
-        return "(assigneeId = :me or " + CustomerAccess.scopeClause(caller, "customerId") + ")";
+        return "((assigneeId = :me and " + CustomerAccess.notArchivedClause("customerId") + ") or "
+                + CustomerAccess.scopeClause(caller, "customerId") + ")";
     }
 
     private static Map<String, Object> scopeParameters(Caller caller) {
