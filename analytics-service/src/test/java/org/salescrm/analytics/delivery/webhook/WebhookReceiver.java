@@ -20,10 +20,11 @@ final class WebhookReceiver implements AutoCloseable {
     /**
      * One request as it arrived; {@code raw} is the body's exact bytes, which the signatures cover.
      * {@code signature} is the legacy X-Crm-Signature; {@code webhookId}, {@code webhookTimestamp}
-     * and {@code webhookSignature} the Standard Webhooks headers.
+     * and {@code webhookSignature} the Standard Webhooks headers; {@code query} the URL's raw query (a DingTalk
+     * robot's signature is there).
      */
     record Received(String signature, String eventId, String eventType, String contentType, byte[] raw,
-                    String webhookId, String webhookTimestamp, String webhookSignature) {
+                    String webhookId, String webhookTimestamp, String webhookSignature, String query) {
         String body() {
             return new String(raw, StandardCharsets.UTF_8);
         }
@@ -76,6 +77,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** The URL with a query, as a group robot's address carries its token. */
+    String url(String query) {
+        return url() + "?" + query;
+    }
+
     /** The URL naming the receiver by the address it listens on. */
     String urlByAddress() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/hook";
@@ -95,7 +101,7 @@ final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(headers.getFirst("X-Crm-Signature"), headers.getFirst("X-Crm-Event-Id"),
                     headers.getFirst("X-Crm-Event-Type"), headers.getFirst("Content-Type"),
                     in.readAllBytes(), headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature")));
+                    headers.getFirst("webhook-signature"), exchange.getRequestURI().getRawQuery()));
         }
         if (hanging) {
             awaitRelease();
