@@ -154,9 +154,13 @@ public class WebhookDispatcher {
                 elapsedMillis(started)));
     }
 
-    /** Done once the SMTP server has accepted the mail; bounded by the request timeout like a POST. */
+    /**
+     * Done once the SMTP server has accepted the mail; bounded by the request timeout like a POST. Deferred, so an
+     * address the mail client cannot use fails this attempt rather than the whole batch.
+     */
     private Uni<Void> mail(Due due) {
-        return mailer.send(mails.mail(due.email(), due.eventId().toString(), due.eventType(), due.payload()))
+        return Uni.createFrom().deferred(() -> mailer.send(
+                        mails.mail(due.email(), due.eventId().toString(), due.eventType(), due.payload())))
                 .ifNoItem().after(config.requestTimeout()).fail();
     }
 

@@ -49,6 +49,9 @@ class EmailDeliveryIT {
     @Inject
     Pool pool;
 
+    @Inject
+    WebhookSubscriptions subscriptions;
+
     @BeforeAll
     static void connect() {
         alerts = new AlertEvents();
@@ -99,6 +102,31 @@ class EmailDeliveryIT {
                 .body("items[0].attempts", equalTo(1))
                 .body("items[0].lastStatusCode", nullValue())
                 .body("items[0].log[0].error", nullValue()));
+    }
+
+    /**
+     * An address the mail client refuses (written directly: the API would refuse it too) fails each attempt with
+     * the reason, retried with back-off like a webhook until the attempts run out (4 in tests), then FAILED.
+     */
+    @Test
+    void aMailThatCannotBeSentIsRetriedThenFailedWithTheReasonLogged() {
+        String team = "team-" + UUID.randomUUID();
+        String manager = TestTokens.manager("mgr-" + team, team);
+        UUID id = UUID.randomUUID();
+        subscriptions.insert(pool, id, new DeliveryTarget(WebhookFormat.EMAIL, null, null, "no-at-sign"),
+                List.of(team), "mgr-" + team, java.time.Instant.now(), List.of()).await().atMost(WAIT);
+        AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
+
+        alerts.publish(alert);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(manager)
+                .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("items[0].eventId", equalTo(alert.eventId().toString()))
+                .body("items[0].status", equalTo("FAILED"))
+                .body("items[0].attempts", equalTo(4))
+                .body("items[0].log.size()", equalTo(4))
+                .body("items[0].lastError", org.hamcrest.Matchers.containsString("an email address is invalid")));
+        assertThat(mailFor(alert.eventId())).isEmpty();
     }
 
     @Test
