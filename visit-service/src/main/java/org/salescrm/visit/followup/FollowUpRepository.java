@@ -5,15 +5,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.visit.customers.CustomerAccess;
 
@@ -52,12 +50,8 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             where.append(" and dueOn < :dueBefore");
             params.put("dueBefore", filter.dueBefore());
         }
-        if (page.after() != null) {
-            where.append(" and (dueOn > :afterDue or (dueOn = :afterDue and id > :afterId))");
-            params.put("afterDue", dueOf(page.after()));
-            params.put("afterId", page.after().id());
-        }
-        return find(where + " order by dueOn, id", params).range(0, page.fetchSize() - 1).list();
+        where.append(Keyset.OLDEST_FIRST.andAfter("dueOn", page, Cursor::sortDate, params));
+        return find(where + Keyset.OLDEST_FIRST.orderBy("dueOn"), params).range(0, page.fetchSize() - 1).list();
     }
 
     /** Open follow-ups past their due date whose overdue event has not gone out, locked for the job's transaction. */
@@ -80,15 +74,5 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         Map<String, Object> params = new HashMap<>(CustomerAccess.scopeOf(caller).parameters());
         params.put("me", caller.id());
         return params;
-    }
-
-    private static LocalDate dueOf(Cursor cursor) {
-        try {
-            return LocalDate.parse(cursor.sortValue());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "malformed-field",
-                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
-                    "malformed-field", "cursor", cursor.encode());
-        }
     }
 }
