@@ -1,6 +1,7 @@
 package org.salescrm.analytics.delivery.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -39,6 +40,23 @@ public class RobotMessages {
             return json.writeValueAsString(Map.of("msgtype", "markdown", "markdown", markdown));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    /**
+     * What a robot's answer says went wrong, or null when it took the message ({@code errcode} 0, or an answer that
+     * is not the robots' JSON, which proves nothing either way).
+     */
+    String refusal(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode reply = json.readTree(answer);
+            int code = reply.path("errcode").asInt(0);
+            return code == 0 ? null : "the robot answered errcode " + code + ": " + reply.path("errmsg").asText("");
+        } catch (JsonProcessingException notJson) {
+            return null;
         }
     }
 

@@ -148,8 +148,7 @@ public class WebhookDispatcher {
         Uni<Outcome> sent = due.format() == WebhookFormat.EMAIL
                 ? mail(due).map(accepted -> new Outcome(due, attemptedAt, null, null, elapsedMillis(started)))
                 : post(due, attemptedAt).map(response -> new Outcome(due, attemptedAt, response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode(),
-                        elapsedMillis(started)));
+                        refusal(due.format(), response), elapsedMillis(started)));
         return sent.onFailure().recoverWithItem(failure -> new Outcome(due, attemptedAt, null, describe(failure),
                 elapsedMillis(started)));
     }
@@ -170,6 +169,18 @@ public class WebhookDispatcher {
         return targets.destination(due.url())
                 .chain(destination -> signed(request(destination, due, attemptedAt), due, body, attemptedAt)
                         .sendBuffer(Buffer.buffer(body)));
+    }
+
+    /**
+     * Why the receiver did not take the delivery, or null when it did: a status other than 2xx, or, from a group
+     * robot, a 200 whose JSON carries a non-zero {@code errcode} (DingTalk and WeCom answer 200 to a wrong signature,
+     * a missing keyword, an unknown token or too many messages, and say so only in the body).
+     */
+    private String refusal(WebhookFormat format, HttpResponse<Buffer> response) {
+        if (response.statusCode() / 100 != 2) {
+            return "the receiver answered " + response.statusCode();
+        }
+        return format == WebhookFormat.STANDARD ? null : robots.refusal(response.bodyAsString());
     }
 
     /**

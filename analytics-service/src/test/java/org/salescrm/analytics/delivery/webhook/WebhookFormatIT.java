@@ -88,6 +88,34 @@ class WebhookFormatIT {
                 .contains("- no activity for 16 days");
     }
 
+    /**
+     * A robot answers 200 to a message it refuses, with the reason in its JSON: that attempt failed (and is retried),
+     * it was not delivered; an answer with errcode 0 is.
+     */
+    @Test
+    void aRobotsErrcodeFailsTheAttemptThoughTheStatusIs200() {
+        String team = "team-" + UUID.randomUUID();
+        String manager = TestTokens.manager("mgr-" + team, team);
+        try (WebhookReceiver receiver = WebhookReceiver.start()
+                .answeringBody("{\"errcode\":310000,\"errmsg\":\"sign not match\"}")) {
+            String id = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url("access_token=t"), "secret", "SECwrong", "teams", List.of(team),
+                            "format", "DINGTALK"))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+            AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
+            alerts.publish(alert);
+            await().atMost(WAIT).until(() -> receiver.receivedFor(alert.eventId()).size() >= 2);
+            receiver.answeringBody("{\"errcode\":0,\"errmsg\":\"ok\"}");
+
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(manager)
+                    .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                    .body("items[0].status", equalTo("DELIVERED"))
+                    .body("items[0].log[0].statusCode", equalTo(200))
+                    .body("items[0].log[0].error", equalTo("the robot answered errcode 310000: sign not match"))
+                    .body("items[0].lastError", org.hamcrest.Matchers.nullValue()));
+        }
+    }
+
     @Test
     void dingTalkRobotWithoutSecretGetsItsUrlAsItIs() {
         WebhookReceiver.Received request = receivedBy("DINGTALK", null, "access_token=robot-token-2");

@@ -34,6 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int defaultAnswer = 200;
+    private volatile byte[] answerBody;
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hanging;
 
@@ -59,6 +60,12 @@ final class WebhookReceiver implements AutoCloseable {
     /** The next requests get these answers, in order; later ones 200 unless {@link #alwaysAnswer} said otherwise. */
     WebhookReceiver answering(Integer... statusCodes) {
         answers.addAll(List.of(statusCodes));
+        return this;
+    }
+
+    /** Every answer carries this JSON body, as a group robot answers {@code {"errcode":0,"errmsg":"ok"}}. */
+    WebhookReceiver answeringBody(String json) {
+        answerBody = json.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
@@ -107,7 +114,14 @@ final class WebhookReceiver implements AutoCloseable {
             awaitRelease();
         }
         Integer answer = answers.poll();
-        exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
+        byte[] body = answerBody;
+        if (body == null) {
+            exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
+        } else {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, body.length);
+            exchange.getResponseBody().write(body);
+        }
         exchange.close();
     }
 
