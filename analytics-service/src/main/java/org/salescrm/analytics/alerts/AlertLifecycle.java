@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AlertLifecycle {
 
     static final String SYSTEM = "system";
+    static final String SUBJECT_ARCHIVED = "SUBJECT_ARCHIVED";
 
     private final AlertEvents events;
     private final AlertReasons reasons;
@@ -91,9 +92,18 @@ public class AlertLifecycle {
     }
 
     private Uni<Void> resolve(Alert a, Finding f, Instant now) {
+        return resolve(a, f.subjectClosed() ? "SUBJECT_CLOSED" : "CAUSES_CLEARED", now);
+    }
+
+    /** Its subject (or the subject's customer) was deleted in customer-service: the alert is moot, not cleared. */
+    Uni<Void> resolveArchived(Alert a, Instant now) {
+        return resolve(a, SUBJECT_ARCHIVED, now);
+    }
+
+    private Uni<Void> resolve(Alert a, String resolution, Instant now) {
         a.status = AlertStatus.RESOLVED;
         a.resolvedAt = now;
-        a.resolution = f.subjectClosed() ? "SUBJECT_CLOSED" : "CAUSES_CLEARED";
+        a.resolution = resolution;
         a.version++;
         a.updatedAt = now;
         return a.persist().chain(() -> events.resolved(a, now));

@@ -9,6 +9,7 @@ import org.salescrm.analytics.activity.RepActivity.Delta;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
+import org.salescrm.platform.database.Row;
 
 /**
  * Applies crm.visits to {@code visit_fact} (date, sentiment, effective) and the owner's visit counters
@@ -42,8 +43,8 @@ public class VisitFacts {
                 e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), Sql.at(e.occurredAt()),
                 e.sentiment(), e.effective(), e.aggregateVersion())
                 .chain(rows -> rows > 0
-                        ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(e.occurredAt()),
-                                Delta.visit(1, e.effective()))
+                        ? activity.add(e.customerId(), e.customerId(), e.ownerId(), e.ownerTeam(),
+                                activity.businessDay(e.occurredAt()), Delta.visit(1, e.effective()))
                         : Uni.createFrom().voidItem());
     }
 
@@ -57,19 +58,19 @@ public class VisitFacts {
                     if (rows.isEmpty()) {
                         return insertFromCorrection(e, at);
                     }
-                    Object[] held = rows.get(0);
-                    if (Sql.number(held[4]) >= e.aggregateVersion()) {
+                    Row held = rows.get(0);
+                    if (held.number("aggregate_version") >= e.aggregateVersion()) {
                         return Uni.createFrom().voidItem();
                     }
                     return Sql.update("""
                                     UPDATE visit_fact SET occurred_at = ?2, sentiment = COALESCE(?3, sentiment),
                                         effective = ?4, aggregate_version = ?5 WHERE visit_id = ?1""",
                                     e.aggregateId(), Sql.at(at), e.sentiment(), e.effective(), e.aggregateVersion())
-                            .chain(() -> activity.add(Sql.text(held[2]), Sql.text(held[3]),
-                                    activity.businessDay(Sql.instant(held[0])),
-                                    Delta.visit(-1, Boolean.TRUE.equals(held[1]))))
-                            .chain(() -> activity.add(Sql.text(held[2]), Sql.text(held[3]), activity.businessDay(at),
-                                    Delta.visit(1, e.effective())));
+                            .chain(() -> activity.add(e.customerId(), e.customerId(), held.text("owner_id"),
+                                    held.text("owner_team"), activity.businessDay(held.instant("occurred_at")),
+                                    Delta.visit(-1, held.flag("effective"))))
+                            .chain(() -> activity.add(e.customerId(), e.customerId(), held.text("owner_id"),
+                                    held.text("owner_team"), activity.businessDay(at), Delta.visit(1, e.effective())));
                 });
     }
 
@@ -81,7 +82,8 @@ public class VisitFacts {
                 e.aggregateId(), e.customerId(), e.ownerId(), e.ownerTeam(), Sql.at(at), e.sentiment(), e.effective(),
                 e.aggregateVersion())
                 .chain(rows -> rows > 0
-                        ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(at), Delta.visit(1, e.effective()))
+                        ? activity.add(e.customerId(), e.customerId(), e.ownerId(), e.ownerTeam(), activity.businessDay(at),
+                                Delta.visit(1, e.effective()))
                         : Uni.createFrom().voidItem());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 
 @ApplicationScoped
@@ -25,24 +26,19 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     public Uni<QuoteCounts> countsOf(UUID opportunityId) {
         return getSession().chain(session -> session.createSelectionQuery(
                         "select count(q), count(case when q.accepted then 1 end) from Quote q where q.opportunityId = :id",
-                        Object[].class).setParameter("id", opportunityId).getSingleResult())
-                .map(row -> new QuoteCounts((Long) row[0], (Long) row[1]));
+                        QuoteCounts.class).setParameter("id", opportunityId).getSingleResult());
     }
 
     /** An opportunity's quotes: all, and accepted. */
-    public record QuoteCounts(long all, long accepted) {
+    public record QuoteCounts(Long all, Long accepted) {
     }
 
     /** The opportunity's quotes oldest first, from the cursor on. */
     Uni<List<Quote>> page(UUID opportunityId, PageRequest page) {
         StringBuilder where = new StringBuilder("opportunityId = :opportunityId");
         Map<String, Object> params = new HashMap<>(Map.of("opportunityId", opportunityId));
-        if (page.after() != null) {
-            where.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        return find(where + " order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
+        where.append(Keyset.OLDEST_FIRST.andAfter("createdAt", page, params));
+        return find(where + Keyset.OLDEST_FIRST.orderBy("createdAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(QuoteView q) {

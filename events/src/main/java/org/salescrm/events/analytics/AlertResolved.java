@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 
-/** An alert closed: none of its causes holds any more (CAUSES_CLEARED) or its subject closed (SUBJECT_CLOSED). */
+/**
+ * An alert closed: none of its causes holds any more (CAUSES_CLEARED), its subject closed (SUBJECT_CLOSED), or its
+ * subject or the subject's customer was deleted (soft) in customer-service (SUBJECT_ARCHIVED).
+ */
 public record AlertResolved(
         UUID eventId,
         UUID aggregateId,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Visibility;
 import org.salescrm.goal.actuals.Metric;
@@ -46,12 +47,8 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
             where.append(" and scopeId = :scopeId");
             params.put("scopeId", filter.scopeId());
         }
-        if (page.after() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";
+        where.append(Keyset.NEWEST_FIRST.andAfter("createdAt", page, params));
+        String query = visibility.where(where.toString()) + Keyset.NEWEST_FIRST.orderBy("createdAt");
         return find(query, params).range(0, page.fetchSize() - 1).list();
     }
 
@@ -61,14 +58,17 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
             return Uni.createFrom().item(Map.of());
         }
         String query = "select parentId, sum(target), min(target) from Goal where parentId in :ids group by parentId";
-        return getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
+        return getSession().chain(session -> session.createSelectionQuery(query, ChildTotals.class)
                 .setParameter("ids", parentIds)
                 .getResultList())
                 .map(rows -> {
                     Map<UUID, Children> totals = new HashMap<>();
-                    rows.forEach(row -> totals.put((UUID) row[0], new Children((BigDecimal) row[1], (BigDecimal) row[2])));
+                    rows.forEach(row -> totals.put(row.parentId(), new Children(row.sum(), row.lowest())));
                     return totals;
                 });
+    }
+
+    private record ChildTotals(UUID parentId, BigDecimal sum, BigDecimal lowest) {
     }
 
     /** What a goal's children carry: the sum of their targets and the lowest one. */
