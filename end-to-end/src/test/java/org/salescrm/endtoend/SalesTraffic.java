@@ -78,6 +78,7 @@ final class SalesTraffic implements AutoCloseable {
     private final Deque<Deal> deals = new ArrayDeque<>();
     private final Deque<String> openFollowUps = new ArrayDeque<>();
     private int tick;
+    private int followUpTurns;
 
     SalesTraffic(String customerService, String visitService, Databases databases, boolean reads) {
         this.customerService = customerService;
@@ -181,7 +182,9 @@ final class SalesTraffic implements AutoCloseable {
     }
 
     private void followUp() {
-        if (openFollowUps.size() > 0 && tick % 2 == 0) {
+        // Every other turn completes the oldest open follow-up (a counter of its own: the tick's parity is fixed
+        // at this step of the cycle).
+        if (!openFollowUps.isEmpty() && followUpTurns++ % 2 == 1) {
             String id = openFollowUps.poll();
             Answer answer = send("POST", visitService + "/api/v1/follow-ups/" + id + "/complete",
                     "/follow-ups/{id}/complete", "{\"result\":\"已完成\"}");

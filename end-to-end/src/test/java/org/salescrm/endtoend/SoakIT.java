@@ -130,6 +130,9 @@ class SoakIT {
         assertThat(applied).as("each event applied exactly once by analytics and target-service")
                 .isEqualTo(SalesTraffic.Applied.of(source));
         assertThat(traffic.lost().missing()).as("requests answered 2xx whose record is missing").isZero();
+        assertThat(source.visits()).as("visits logged").isPositive();
+        assertThat(source.wonDeals()).as("deals won").isPositive();
+        assertThat(source.completedFollowUps()).as("follow-ups completed").isPositive();
     }
 
     private static void print(Duration duration, Duration tick, SalesTraffic traffic, List<Sample> samples,
