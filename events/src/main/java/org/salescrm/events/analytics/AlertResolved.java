@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 
-/** An alert closed: none of its causes holds any more (CAUSES_CLEARED) or its subject closed (SUBJECT_CLOSED). */
+/**
+ * An alert closed: none of its causes holds any more (CAUSES_CLEARED) or its subject closed (SUBJECT_CLOSED).
+ * {@code escalatedTo}: as in {@link AlertChanged}, so the person it was escalated to also learns it closed.
+ */
 public record AlertResolved(
         UUID eventId,
         UUID aggregateId,
@@ -16,7 +19,8 @@ public record AlertResolved(
         UUID subjectId,
         UUID customerId,
         Instant resolvedAt,
-        String reason) implements DomainEvent {
+        String reason,
+        String escalatedTo) implements DomainEvent {
 
     public static final String TYPE = "crm.alert.resolved.v1";
 
