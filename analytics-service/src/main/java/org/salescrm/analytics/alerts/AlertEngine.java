@@ -94,14 +94,15 @@ public class AlertEngine {
                            LEAD(t.occurred_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.aggregate_version) AS left_at
                     FROM stage_transition t
                     WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact WHERE owner_team IN (?1)))
-                SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id),
+                SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id) AS samples,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
+                           AS median_days
                 FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
                 WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1)
                 GROUP BY o.owner_team, s.stage""", teams).map(rows -> {
             Map<String, StageMedian> medians = new HashMap<>();
-            rows.forEach(r -> medians.put(Sql.text(r[0]) + "|" + Sql.text(r[1]),
-                    new StageMedian(Sql.number(r[2]), ((Number) r[3]).doubleValue())));
+            rows.forEach(r -> medians.put(r.text("owner_team") + "|" + r.text("stage"),
+                    new StageMedian(r.number("samples"), r.real("median_days"))));
             return medians;
         });
     }
@@ -111,9 +112,10 @@ public class AlertEngine {
                 SELECT opportunity_id, customer_id, owner_id, owner_team, stage, status, stage_entered_at,
                        last_activity_at, expected_close_date, opened_at
                 FROM opportunity_fact WHERE customer_id IN (?1) ORDER BY opportunity_id""", customerIds)
-                .map(rows -> rows.stream().map(r -> new OpportunityState(Sql.uuid(r[0]), Sql.uuid(r[1]),
-                        Sql.text(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.text(r[5]), Sql.instant(r[6]),
-                        Sql.instant(r[7]), Sql.date(r[8]), Sql.instant(r[9]))).toList());
+                .map(rows -> rows.stream().map(r -> new OpportunityState(r.uuid("opportunity_id"),
+                        r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"), r.text("stage"),
+                        r.text("status"), r.instant("stage_entered_at"), r.instant("last_activity_at"),
+                        r.date("expected_close_date"), r.instant("opened_at"))).toList());
     }
 
     private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now) {
@@ -123,25 +125,27 @@ public class AlertEngine {
         Instant lookback = now.minus(Duration.ofDays(churnConfig.lookbackDays()));
         return Sql.rows("""
                 SELECT c.customer_id, c.owner_id, c.owner_team, c.grade, c.won_deals, c.created_at,
-                    (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id AND v.occurred_at <= ?2),
+                    (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id AND v.occurred_at <= ?2)
+                        AS last_visit_at,
                     (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?3 AND v.occurred_at <= ?2),
+                        AND v.occurred_at > ?3 AND v.occurred_at <= ?2) AS visits_last_30,
                     (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?4 AND v.occurred_at <= ?3),
+                        AND v.occurred_at > ?4 AND v.occurred_at <= ?3) AS visits_prior_90,
                     (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?5 AND v.occurred_at <= ?2 AND v.sentiment = 'NEGATIVE'),
+                        AND v.occurred_at > ?5 AND v.occurred_at <= ?2 AND v.sentiment = 'NEGATIVE') AS negative_visits,
                     (SELECT count(*) FROM follow_up_fact f WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'
-                        AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)),
+                        AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)) AS overdue_follow_ups,
                     c.active_decision_makers, c.decision_maker_left_at,
                     (SELECT count(*) FROM opportunity_fact o WHERE o.customer_id = c.customer_id AND o.status = 'LOST'
-                        AND o.lost_at > ?6)
+                        AND o.lost_at > ?6) AS recent_losses
                 FROM customer_fact c WHERE c.customer_id IN (?1) ORDER BY c.customer_id""",
                 customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
                 LocalDate.ofInstant(now, clock.getZone()))
-                .map(rows -> rows.stream().map(r -> new CustomerSignals(Sql.uuid(r[0]), Sql.text(r[1]),
-                        Sql.text(r[2]), Sql.text(r[3]), Sql.number(r[4]), Sql.instant(r[5]), Sql.instant(r[6]),
-                        Sql.number(r[7]), Sql.number(r[8]), Sql.number(r[9]), Sql.number(r[10]), Sql.number(r[11]),
-                        Sql.instant(r[12]), Sql.number(r[13]))).toList());
+                .map(rows -> rows.stream().map(r -> new CustomerSignals(r.uuid("customer_id"), r.text("owner_id"),
+                        r.text("owner_team"), r.text("grade"), r.number("won_deals"), r.instant("created_at"),
+                        r.instant("last_visit_at"), r.number("visits_last_30"), r.number("visits_prior_90"),
+                        r.number("negative_visits"), r.number("overdue_follow_ups"), r.number("active_decision_makers"),
+                        r.instant("decision_maker_left_at"), r.number("recent_losses"))).toList());
     }
 
     /** The customers' instalments still owed, or whose alert may need to resolve (paid since). */
@@ -153,9 +157,9 @@ public class AlertEngine {
                 WHERE r.customer_id IN (?1) AND (r.outstanding > 0 OR EXISTS (SELECT 1 FROM alert a
                     WHERE a.type = 'OVERDUE_RECEIVABLE' AND a.subject_id = r.instalment_id AND a.status <> 'RESOLVED'))
                 ORDER BY r.instalment_id""", customerIds)
-                .map(rows -> rows.stream().map(r -> new ReceivableState(Sql.uuid(r[0]), Sql.text(r[1]),
-                        Sql.uuid(r[2]), Sql.text(r[3]), Sql.text(r[4]), Sql.date(r[5]), Sql.decimal(r[6]),
-                        Sql.decimal(r[7]), Sql.text(r[8]))).toList());
+                .map(rows -> rows.stream().map(r -> new ReceivableState(r.uuid("instalment_id"),
+                        r.text("contract_number"), r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"),
+                        r.date("due_on"), r.decimal("amount"), r.decimal("outstanding"), r.text("currency"))).toList());
     }
 
     /** The customers at hand ever warned: only they can have such an alert, raised or to resolve. */
@@ -163,11 +167,12 @@ public class AlertEngine {
         return Sql.rows("""
                 SELECT c.customer_id, c.owner_id, c.owner_team, c.reclaim_warned_at, c.reclaim_warned_owner,
                        c.reclaim_on, c.reclaim_days_silent,
-                       (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id)
+                       (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id) AS last_visit_at
                 FROM customer_fact c WHERE c.customer_id IN (?1) AND c.reclaim_warned_at IS NOT NULL
                 ORDER BY c.customer_id""", customerIds)
-                .map(rows -> rows.stream().map(r -> new ReclaimWarningState(Sql.uuid(r[0]), Sql.text(r[1]),
-                        Sql.text(r[2]), Sql.instant(r[3]), Sql.text(r[4]), Sql.date(r[5]),
-                        r[6] == null ? null : (int) Sql.number(r[6]), Sql.instant(r[7]))).toList());
+                .map(rows -> rows.stream().map(r -> new ReclaimWarningState(r.uuid("customer_id"),
+                        r.text("owner_id"), r.text("owner_team"), r.instant("reclaim_warned_at"),
+                        r.text("reclaim_warned_owner"), r.date("reclaim_on"), r.integer("reclaim_days_silent"),
+                        r.instant("last_visit_at"))).toList());
     }
 }

@@ -85,7 +85,7 @@ public class AlertScan {
                 UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
                 UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
                 UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
-                ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+                ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> r.uuid("customer_id")).toList());
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {

@@ -9,6 +9,7 @@ import org.salescrm.analytics.activity.RepActivity.Delta;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
+import org.salescrm.platform.database.Row;
 
 /**
  * Applies crm.visits to {@code visit_fact} (date, sentiment, effective) and the owner's visit counters
@@ -57,18 +58,18 @@ public class VisitFacts {
                     if (rows.isEmpty()) {
                         return insertFromCorrection(e, at);
                     }
-                    Object[] held = rows.get(0);
-                    if (Sql.number(held[4]) >= e.aggregateVersion()) {
+                    Row held = rows.get(0);
+                    if (held.number("aggregate_version") >= e.aggregateVersion()) {
                         return Uni.createFrom().voidItem();
                     }
                     return Sql.update("""
                                     UPDATE visit_fact SET occurred_at = ?2, sentiment = COALESCE(?3, sentiment),
                                         effective = ?4, aggregate_version = ?5 WHERE visit_id = ?1""",
                                     e.aggregateId(), Sql.at(at), e.sentiment(), e.effective(), e.aggregateVersion())
-                            .chain(() -> activity.add(Sql.text(held[2]), Sql.text(held[3]),
-                                    activity.businessDay(Sql.instant(held[0])),
-                                    Delta.visit(-1, Boolean.TRUE.equals(held[1]))))
-                            .chain(() -> activity.add(Sql.text(held[2]), Sql.text(held[3]), activity.businessDay(at),
+                            .chain(() -> activity.add(held.text("owner_id"), held.text("owner_team"),
+                                    activity.businessDay(held.instant("occurred_at")),
+                                    Delta.visit(-1, held.flag("effective"))))
+                            .chain(() -> activity.add(held.text("owner_id"), held.text("owner_team"), activity.businessDay(at),
                                     Delta.visit(1, e.effective())));
                 });
     }

@@ -92,7 +92,7 @@ public class CompetitorService {
                         .map(lost -> new CompetitorReport(filter.from(), filter.to(), figures(won, lost))));
     }
 
-    private Uni<List<Object[]>> rows(String select, String groupBy, OpportunityStatus status, CompetitorFilter filter,
+    private Uni<List<Tally>> rows(String select, String groupBy, OpportunityStatus status, CompetitorFilter filter,
                                      Caller caller) {
         Visibility visibility = Visibility.of(caller, "o.ownerId", "o.ownerTeam");
         StringBuilder where = new StringBuilder(CLOSED_DEAL);
@@ -115,13 +115,13 @@ public class CompetitorService {
         }
         String hql = select + visibility.where(where.toString()) + " group by " + groupBy;
         return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, Object[].class);
+            var query = session.createSelectionQuery(hql, Tally.class);
             params.forEach(query::setParameter);
             return query.getResultList();
         });
     }
 
-    private static List<CompetitorReport.Figures> figures(List<Object[]> won, List<Object[]> lost) {
+    private static List<CompetitorReport.Figures> figures(List<Tally> won, List<Tally> lost) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, BigDecimal[]> amounts = new HashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -139,15 +139,18 @@ public class CompetitorService {
         return figures;
     }
 
-    private static void collect(List<Object[]> rows, int column, Map<String, long[]> counts,
+    private static void collect(List<Tally> rows, int column, Map<String, long[]> counts,
                                 Map<String, BigDecimal[]> amounts, Map<String, String> names) {
-        for (Object[] row : rows) {
-            String key = (String) row[0];
-            names.putIfAbsent(key, (String) row[1]);
-            counts.computeIfAbsent(key, k -> new long[2])[column] = ((Number) row[2]).longValue();
-            BigDecimal[] sums = amounts.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[column] = row[3] == null ? BigDecimal.ZERO : ((BigDecimal) row[3]).setScale(2, RoundingMode.HALF_UP);
+        for (Tally row : rows) {
+            names.putIfAbsent(row.key(), row.name());
+            counts.computeIfAbsent(row.key(), k -> new long[2])[column] = row.deals();
+            BigDecimal[] sums = amounts.computeIfAbsent(row.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[column] = row.amount() == null ? BigDecimal.ZERO : row.amount().setScale(2, RoundingMode.HALF_UP);
         }
+    }
+
+    /** One competitor's closed deals of one kind (won against it, or lost to it): the select list of both queries. */
+    record Tally(String key, String name, Long deals, BigDecimal amount) {
     }
 
     /** Lower-case and trimmed, inner blanks collapsed: "Oracle " and "oracle" are one competitor. */

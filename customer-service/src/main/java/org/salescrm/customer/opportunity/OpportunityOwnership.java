@@ -55,9 +55,9 @@ public class OpportunityOwnership {
     private Uni<Integer> move(List<Opportunity> moving, String toOwnerId, String toTeam, String changedBy) {
         Instant now = clock.instant();
         List<List<String>> changedFields = new ArrayList<>();
-        List<Object[]> previous = new ArrayList<>();
+        List<Owner> previous = new ArrayList<>();
         for (Opportunity o : moving) {
-            previous.add(new Object[] {o.ownerId, o.ownerTeam});
+            previous.add(new Owner(o.ownerId, o.ownerTeam));
             changedFields.add(changedOwnerFields(o, toTeam));
             o.ownerId = toOwnerId;
             o.ownerTeam = toTeam;
@@ -68,7 +68,7 @@ public class OpportunityOwnership {
         for (int i = 0; i < moving.size(); i++) {
             Opportunity o = moving.get(i);
             List<String> fields = changedFields.get(i);
-            Object[] before = previous.get(i);
+            Owner before = previous.get(i);
             chain = chain
                     .chain(() -> record(o, fields, before, changedBy, now))
                     .chain(() -> outbox.append(OpportunityEvents.updated(o, fields, changedBy, now)));
@@ -76,15 +76,19 @@ public class OpportunityOwnership {
         return chain.replaceWith(moving.size());
     }
 
-    private Uni<Void> record(Opportunity o, List<String> fields, Object[] before, String by, Instant at) {
+    private Uni<Void> record(Opportunity o, List<String> fields, Owner before, String by, Instant at) {
         List<OpportunityFieldChange> rows = new ArrayList<>();
-        if (!Objects.equals(before[0], o.ownerId)) {
-            rows.add(OpportunityFieldChange.of(o, OWNER_ID, before[0], o.ownerId, by, at));
+        if (!Objects.equals(before.id(), o.ownerId)) {
+            rows.add(OpportunityFieldChange.of(o, OWNER_ID, before.id(), o.ownerId, by, at));
         }
-        if (!Objects.equals(before[1], o.ownerTeam)) {
-            rows.add(OpportunityFieldChange.of(o, OWNER_TEAM, before[1], o.ownerTeam, by, at));
+        if (!Objects.equals(before.team(), o.ownerTeam)) {
+            rows.add(OpportunityFieldChange.of(o, OWNER_TEAM, before.team(), o.ownerTeam, by, at));
         }
         return fieldChanges.persist(rows);
+    }
+
+    /** Who held a deal before the move. */
+    private record Owner(String id, String team) {
     }
 
     /** "ownerId" always goes out, as the event contract promises for every owner move; "ownerTeam" when it changed. */

@@ -25,12 +25,11 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     public Uni<QuoteCounts> countsOf(UUID opportunityId) {
         return getSession().chain(session -> session.createSelectionQuery(
                         "select count(q), count(case when q.accepted then 1 end) from Quote q where q.opportunityId = :id",
-                        Object[].class).setParameter("id", opportunityId).getSingleResult())
-                .map(row -> new QuoteCounts((Long) row[0], (Long) row[1]));
+                        QuoteCounts.class).setParameter("id", opportunityId).getSingleResult());
     }
 
     /** An opportunity's quotes: all, and accepted. */
-    public record QuoteCounts(long all, long accepted) {
+    public record QuoteCounts(Long all, Long accepted) {
     }
 
     /** The opportunity's quotes oldest first, from the cursor on. */

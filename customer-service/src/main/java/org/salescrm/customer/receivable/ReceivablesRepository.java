@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.salescrm.customer.contract.Contract;
+import org.salescrm.customer.contract.Instalment;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
 
@@ -18,8 +20,8 @@ import org.salescrm.platform.security.Visibility;
 @ApplicationScoped
 public class ReceivablesRepository {
 
-    /** Rows of {instalment, contract} unpaid and due before {@code today}, oldest due first. */
-    Uni<List<Object[]>> overdue(ReceivablesFilter filter, LocalDate today, Caller caller) {
+    /** Instalments unpaid and due before {@code today}, with their contracts, oldest due first. */
+    Uni<List<Overdue>> overdue(ReceivablesFilter filter, LocalDate today, Caller caller) {
         Visibility visibility = Visibility.of(caller, "c.ownerId", "c.ownerTeam");
         StringBuilder where = new StringBuilder("i.collected < i.amount and i.dueOn < :today");
         Map<String, Object> params = new HashMap<>(visibility.with("today", today));
@@ -38,7 +40,7 @@ public class ReceivablesRepository {
         String hql = "select i, c from Instalment i join Contract c on c.id = i.contractId where "
                 + visibility.where(where.toString()) + " order by i.dueOn, c.number, i.instalmentNo";
         return getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, Object[].class);
+            var query = session.createSelectionQuery(hql, Overdue.class);
             params.forEach(query::setParameter);
             return query.getResultList();
         });
@@ -50,8 +52,15 @@ public class ReceivablesRepository {
             return Uni.createFrom().item(Map.of());
         }
         return getSession().chain(session -> session
-                        .createSelectionQuery("select c.id, c.name from Customer c where c.id in :ids", Object[].class)
+                        .createSelectionQuery("select c.id, c.name from Customer c where c.id in :ids", CustomerName.class)
                         .setParameter("ids", ids).getResultList())
-                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1])));
+                .map(rows -> rows.stream().collect(Collectors.toMap(CustomerName::id, CustomerName::name)));
+    }
+
+    /** An unpaid instalment and its contract. */
+    record Overdue(Instalment instalment, Contract contract) {
+    }
+
+    record CustomerName(UUID id, String name) {
     }
 }

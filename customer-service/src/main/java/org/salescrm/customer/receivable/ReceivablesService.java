@@ -38,14 +38,14 @@ public class ReceivablesService {
     public Uni<ReceivablesReport> report(ReceivablesFilter filter, Caller caller) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return receivables.overdue(filter, today, caller).chain(rows -> {
-            List<UUID> customerIds = rows.stream().map(r -> ((Contract) r[1]).customerId).distinct().toList();
+            List<UUID> customerIds = rows.stream().map(r -> r.contract().customerId).distinct().toList();
             return receivables.customerNames(customerIds).map(names -> report(rows, names, today));
         });
     }
 
-    private static ReceivablesReport report(List<Object[]> rows, Map<UUID, String> names, LocalDate today) {
+    private static ReceivablesReport report(List<ReceivablesRepository.Overdue> rows, Map<UUID, String> names, LocalDate today) {
         List<OverdueInstalment> overdue = rows.stream()
-                .map(r -> overdue((Instalment) r[0], (Contract) r[1], names, today))
+                .map(r -> overdue(r.instalment(), r.contract(), names, today))
                 .collect(Collectors.toList());
         BigDecimal total = overdue.stream().map(OverdueInstalment::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReceivablesReport(today, Aging.buckets(overdue), Money.plain(total), overdue);

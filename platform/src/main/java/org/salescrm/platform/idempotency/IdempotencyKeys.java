@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.salescrm.platform.database.NativeQueries;
+import org.salescrm.platform.database.Row;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
@@ -66,18 +68,18 @@ public class IdempotencyKeys {
 
     private static Uni<UUID> earlierResource(Mutiny.Session session, String callerId,
                                              String key, String resourceType) {
-        return session.createNativeQuery("""
+        return NativeQueries.rows(session, """
                         SELECT resource_type, resource_id FROM idempotency_key
-                        WHERE caller_id = ?1 AND idempotency_key = ?2""", Object[].class)
-                .setParameter(1, callerId).setParameter(2, key)
-                .getSingleResult()
-                .map(row -> {
-                    if (!resourceType.equals(row[0])) {
+                        WHERE caller_id = ?1 AND idempotency_key = ?2""", callerId, key)
+                .map(rows -> {
+                    Row row = rows.get(0);
+                    String earlierType = row.text("resource_type");
+                    if (!resourceType.equals(earlierType)) {
                         throw Problems.ruleViolated("idempotency-key-reused",
                                 List.of(new FieldViolation("Idempotency-Key", "unique",
-                                        "already used for a " + row[0])), "idempotency-key-reused", key, row[0]);
+                                        "already used for a " + earlierType)), "idempotency-key-reused", key, earlierType);
                     }
-                    return (UUID) row[1];
+                    return row.uuid("resource_id");
                 });
     }
 

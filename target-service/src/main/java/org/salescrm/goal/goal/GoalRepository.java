@@ -61,14 +61,17 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
             return Uni.createFrom().item(Map.of());
         }
         String query = "select parentId, sum(target), min(target) from Goal where parentId in :ids group by parentId";
-        return getSession().chain(session -> session.createSelectionQuery(query, Object[].class)
+        return getSession().chain(session -> session.createSelectionQuery(query, ChildTotals.class)
                 .setParameter("ids", parentIds)
                 .getResultList())
                 .map(rows -> {
                     Map<UUID, Children> totals = new HashMap<>();
-                    rows.forEach(row -> totals.put((UUID) row[0], new Children((BigDecimal) row[1], (BigDecimal) row[2])));
+                    rows.forEach(row -> totals.put(row.parentId(), new Children(row.sum(), row.lowest())));
                     return totals;
                 });
+    }
+
+    private record ChildTotals(UUID parentId, BigDecimal sum, BigDecimal lowest) {
     }
 
     /** What a goal's children carry: the sum of their targets and the lowest one. */

@@ -181,13 +181,17 @@ public class VisitPlanService {
                                count(distinct case when v.effective then v.customerId end)
                         from Visit v
                         where v.ownerId = :owner and v.customerId in :ids
-                          and v.occurredAt >= :start and v.occurredAt < :end""", Object[].class)
+                          and v.occurredAt >= :start and v.occurredAt < :end""", Visited.class)
                         .setParameter("owner", plan.ownerId)
                         .setParameter("ids", plan.customerIds)
                         .setParameter("start", start)
                         .setParameter("end", end)
                         .getSingleResult())
-                .map(counts -> viewOf(plan, ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue()));
+                .map(visited -> viewOf(plan, visited.customers(), visited.effectively()));
+    }
+
+    /** How many planned customers were visited, and how many of them effectively. */
+    private record Visited(Long customers, Long effectively) {
     }
 
     private VisitPlanView viewOf(VisitPlan plan, long visited, long effective) {

@@ -1,0 +1,105 @@
+package org.salescrm.platform.database;
+
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/**
+ * One row of a native query, its columns read by name (the select list's column or alias). The
+ * readers accept what the PostgreSQL client may answer for a column type, so a query can be
+ * reworded without touching the code that reads it.
+ */
+public final class Row {
+
+    private final Tuple columns;
+
+    Row(Tuple columns) {
+        this.columns = columns;
+    }
+
+    public Object value(String column) {
+        return columns.get(column);
+    }
+
+    public String text(String column) {
+        Object value = value(column);
+        return value == null ? null : value.toString();
+    }
+
+    public UUID uuid(String column) {
+        Object value = value(column);
+        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    /** A count or another whole number; SQL's NULL reads as 0. */
+    public long number(String column) {
+        Object value = value(column);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    public Integer integer(String column) {
+        Object value = value(column);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    public double real(String column) {
+        Object value = value(column);
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+
+    public boolean flag(String column) {
+        return Boolean.TRUE.equals(value(column));
+    }
+
+    public BigDecimal decimal(String column) {
+        Object value = value(column);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    }
+
+    public Instant instant(String column) {
+        Object value = value(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException(column + " is not a timestamp: " + value.getClass());
+    }
+
+    public LocalDate date(String column) {
+        Object value = value(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalArgumentException(column + " is not a date: " + value.getClass());
+    }
+}
