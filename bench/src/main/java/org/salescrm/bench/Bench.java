@@ -82,8 +82,9 @@ public final class Bench {
 
     private void run() throws Exception {
         startSeconds.putAll(stack.startServices(BenchStack.SERVICES, Map.of()));
-        Thread.sleep(5_000);
-        BenchStack.SERVICES.forEach(service -> idleRss.put(service, rss(service)));
+        for (String service : BenchStack.SERVICES) {
+            idleRss.put(service, settledRss(service));
+        }
         new BulkData(stack.postgres(), config).load();
         phase("request rows", this::requestRows);
         phase("event to alert", this::eventToAlert);
@@ -275,6 +276,24 @@ public final class Bench {
 
     private double rss(String service) {
         return Pids.rssMegabytes(stack.pid(service));
+    }
+
+    /**
+     * Idle means after the start's own work (class loading, first scheduled runs): the RSS once two readings a second
+     * apart differ by less than 1 MB, or the last reading after 30 s.
+     */
+    private double settledRss(String service) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        double before = rss(service);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            double now = rss(service);
+            if (Math.abs(now - before) < 1) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -148,6 +148,8 @@ final class Stack implements AutoCloseable {
         vars.put("CRM_OIDC_URL", Keycloak.realmUrl());
         // Webhooks refuse loopback targets in production; locally a receiver on this machine is the point.
         vars.put("CRM_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        // No SMTP server runs locally: e-mail subscriptions are written to analytics-service's log instead of sent.
+        vars.put("QUARKUS_MAILER_MOCK", "true");
         return vars;
     }
 

@@ -82,9 +82,29 @@ public final class TestEvents {
     /** The deal moved from {@code from} to {@code to} on {@code on}, carrying its amount and close date as they now are. */
     public static OpportunityStageChanged moved(OpportunityOpened deal, long version, String from, String to,
                                                 String amount, LocalDate close, LocalDate on) {
+        return moved(deal, version, from, to, amount, close, on, probabilityOf(to));
+    }
+
+    /** The same with the probability customer-service gave the deal in its new stage (its funnel's setting). */
+    public static OpportunityStageChanged moved(OpportunityOpened deal, long version, String from, String to,
+                                                String amount, LocalDate close, LocalDate on, int probability) {
         return new OpportunityStageChanged(UUID.randomUUID(), deal.aggregateId(), version, deal.ownerId(),
-                deal.ownerTeam(), on.atTime(10, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), from, to, 0, null,
-                false, new BigDecimal(amount), "CNY", null, close, deal.ownerId());
+                deal.ownerTeam(), on.atTime(10, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), from, to,
+                probability, null, false, new BigDecimal(amount), "CNY", null, close, deal.ownerId());
+    }
+
+    /** DOMAIN.md's funnel: what customer-service gives a deal entering each stage unless configured otherwise. */
+    static int probabilityOf(String stage) {
+        return switch (stage) {
+            case "TARGET" -> 5;
+            case "POTENTIAL" -> 10;
+            case "INTENT" -> 20;
+            case "PROJECT" -> 40;
+            case "ACKNOWLEDGED" -> 60;
+            case "NEGOTIATION" -> 80;
+            case "WON" -> 100;
+            default -> 0;
+        };
     }
 
     /** The deal edited on {@code on}: now in {@code stage}, of {@code amount}, expected on {@code close}. */
@@ -92,7 +112,7 @@ public final class TestEvents {
                                              LocalDate close, LocalDate on) {
         return new OpportunityUpdated(UUID.randomUUID(), deal.aggregateId(), version, deal.ownerId(),
                 deal.ownerTeam(), on.atTime(11, 0).atZone(SHANGHAI).toInstant(), deal.customerId(), deal.name(),
-                new BigDecimal(amount), "CNY", null, stage, 0, close, null, null, null, null,
+                new BigDecimal(amount), "CNY", null, stage, probabilityOf(stage), close, null, null, null, null,
                 List.of("amount", "expectedCloseDate"), deal.ownerId());
     }
 

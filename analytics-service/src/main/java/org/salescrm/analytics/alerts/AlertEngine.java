@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.archive.Archived;
 
 /**
  * Runs the rules for a set of customers (churn and reclaim warning for the customer, stall for each
@@ -30,26 +31,30 @@ public class AlertEngine {
     private final OverdueReceivableRule receivables;
     private final ChurnConfig churnConfig;
     private final AlertLifecycle lifecycle;
+    private final ArchivedAlerts archived;
     private final Clock clock;
 
     public AlertEngine(StallRule stall, ChurnRule churn, ReclaimWarningRule reclaim, OverdueReceivableRule receivables,
-                       ChurnConfig churnConfig, AlertLifecycle lifecycle, Clock clock) {
+                       ChurnConfig churnConfig, AlertLifecycle lifecycle, ArchivedAlerts archived, Clock clock) {
         this.stall = stall;
         this.churn = churn;
         this.reclaim = reclaim;
         this.receivables = receivables;
         this.churnConfig = churnConfig;
         this.lifecycle = lifecycle;
+        this.archived = archived;
         this.clock = clock;
     }
 
+    /** Archived customers and opportunities are no rule's input: their alerts resolve first, none is raised. */
     public Uni<Void> evaluate(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
-        return opportunities(ids).chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
+        return archived.resolve(ids, now).chain(() -> opportunities(ids))
+                .chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
                 .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
                     List<Finding> findings = new ArrayList<>();
                     opportunities.forEach(o -> findings.add(stall.evaluate(o,
@@ -98,8 +103,8 @@ public class AlertEngine {
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
                            AS median_days
                 FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
-                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1)
-                GROUP BY o.owner_team, s.stage""", teams).map(rows -> {
+                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1) AND %s
+                GROUP BY o.owner_team, s.stage""".formatted(Archived.opportunityLive("o")), teams).map(rows -> {
             Map<String, StageMedian> medians = new HashMap<>();
             rows.forEach(r -> medians.put(r.text("owner_team") + "|" + r.text("stage"),
                     new StageMedian(r.number("samples"), r.real("median_days"))));
@@ -109,9 +114,10 @@ public class AlertEngine {
 
     private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {
         return Sql.rows("""
-                SELECT opportunity_id, customer_id, owner_id, owner_team, stage, status, stage_entered_at,
-                       last_activity_at, expected_close_date, opened_at
-                FROM opportunity_fact WHERE customer_id IN (?1) ORDER BY opportunity_id""", customerIds)
+                SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
+                       o.last_activity_at, o.expected_close_date, o.opened_at
+                FROM opportunity_fact o WHERE o.customer_id IN (?1) AND %s
+                ORDER BY o.opportunity_id""".formatted(Archived.opportunityLive("o")), customerIds)
                 .map(rows -> rows.stream().map(r -> new OpportunityState(r.uuid("opportunity_id"),
                         r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"), r.text("stage"),
                         r.text("status"), r.instant("stage_entered_at"), r.instant("last_activity_at"),
@@ -137,8 +143,8 @@ public class AlertEngine {
                         AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)) AS overdue_follow_ups,
                     c.active_decision_makers, c.decision_maker_left_at,
                     (SELECT count(*) FROM opportunity_fact o WHERE o.customer_id = c.customer_id AND o.status = 'LOST'
-                        AND o.lost_at > ?6) AS recent_losses
-                FROM customer_fact c WHERE c.customer_id IN (?1) ORDER BY c.customer_id""",
+                        AND o.lost_at > ?6 AND NOT o.archived) AS recent_losses
+                FROM customer_fact c WHERE c.customer_id IN (?1) AND NOT c.archived ORDER BY c.customer_id""",
                 customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
                 LocalDate.ofInstant(now, clock.getZone()))
                 .map(rows -> rows.stream().map(r -> new CustomerSignals(r.uuid("customer_id"), r.text("owner_id"),
@@ -156,7 +162,9 @@ public class AlertEngine {
                 FROM receivable_instalment r
                 WHERE r.customer_id IN (?1) AND (r.outstanding > 0 OR EXISTS (SELECT 1 FROM alert a
                     WHERE a.type = 'OVERDUE_RECEIVABLE' AND a.subject_id = r.instalment_id AND a.status <> 'RESOLVED'))
-                ORDER BY r.instalment_id""", customerIds)
+                  AND %s AND NOT EXISTS (SELECT 1 FROM opportunity_fact o
+                                          WHERE o.opportunity_id = r.opportunity_id AND o.archived)
+                ORDER BY r.instalment_id""".formatted(Archived.customerLive("r.customer_id")), customerIds)
                 .map(rows -> rows.stream().map(r -> new ReceivableState(r.uuid("instalment_id"),
                         r.text("contract_number"), r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"),
                         r.date("due_on"), r.decimal("amount"), r.decimal("outstanding"), r.text("currency"))).toList());
@@ -168,7 +176,7 @@ public class AlertEngine {
                 SELECT c.customer_id, c.owner_id, c.owner_team, c.reclaim_warned_at, c.reclaim_warned_owner,
                        c.reclaim_on, c.reclaim_days_silent,
                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id) AS last_visit_at
-                FROM customer_fact c WHERE c.customer_id IN (?1) AND c.reclaim_warned_at IS NOT NULL
+                FROM customer_fact c WHERE c.customer_id IN (?1) AND c.reclaim_warned_at IS NOT NULL AND NOT c.archived
                 ORDER BY c.customer_id""", customerIds)
                 .map(rows -> rows.stream().map(r -> new ReclaimWarningState(r.uuid("customer_id"),
                         r.text("owner_id"), r.text("owner_team"), r.instant("reclaim_warned_at"),

@@ -22,6 +22,7 @@ import org.salescrm.analytics.organisation.OrganisationReplica;
 public class AlertLifecycle {
 
     static final String SYSTEM = "system";
+    static final String SUBJECT_ARCHIVED = "SUBJECT_ARCHIVED";
 
     private final AlertEvents events;
     private final AlertReasons reasons;
@@ -104,9 +105,18 @@ public class AlertLifecycle {
     }
 
     private Uni<Void> resolve(Alert a, Finding f, Instant now) {
+        return resolve(a, f.subjectClosed() ? "SUBJECT_CLOSED" : "CAUSES_CLEARED", now);
+    }
+
+    /** Its subject (or the subject's customer) was deleted in customer-service: the alert is moot, not cleared. */
+    Uni<Void> resolveArchived(Alert a, Instant now) {
+        return resolve(a, SUBJECT_ARCHIVED, now);
+    }
+
+    private Uni<Void> resolve(Alert a, String resolution, Instant now) {
         a.status = AlertStatus.RESOLVED;
         a.resolvedAt = now;
-        a.resolution = f.subjectClosed() ? "SUBJECT_CLOSED" : "CAUSES_CLEARED";
+        a.resolution = resolution;
         a.version++;
         a.updatedAt = now;
         return a.persist().chain(() -> events.resolved(a, now));

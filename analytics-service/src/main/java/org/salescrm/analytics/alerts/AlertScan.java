@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.archive.Archived;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.platform.database.AdvisoryLocks;
 
@@ -76,16 +77,20 @@ public class AlertScan {
 
     /**
      * Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. An
-     * instalment falls overdue with no event: the scan after its due date (business time) raises it.
+     * instalment falls overdue with no event: the scan after its due date (business time) raises it. An
+     * archived customer's alerts resolved when it was archived, and no rule holds for it: it is left out.
      */
     private Uni<List<UUID>> candidates() {
         return Sql.rows("""
-                SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
-                UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
-                UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
-                UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
-                UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED'
-                ORDER BY 1""", LocalDate.now(clock)).map(rows -> rows.stream().map(r -> r.uuid("customer_id")).toList());
+                SELECT customer_id FROM (
+                    SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
+                    UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
+                    UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
+                    UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
+                    UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED') candidate
+                WHERE %s
+                ORDER BY 1""".formatted(Archived.customerLive("candidate.customer_id")), LocalDate.now(clock))
+                .map(rows -> rows.stream().map(r -> r.uuid("customer_id")).toList());
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {

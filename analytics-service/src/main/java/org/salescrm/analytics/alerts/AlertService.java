@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
@@ -50,13 +51,9 @@ public class AlertService {
         add(conditions, parameters, "customerId = :customerId", "customerId", filter.customerId());
         add(conditions, parameters, "severity = :severity", "severity", filter.severity());
         add(conditions, parameters, "escalated = :escalated", "escalated", filter.escalated());
-        if (page.after() != null) {
-            conditions.add("(raisedAt < :afterAt or (raisedAt = :afterAt and id < :afterId))");
-            parameters.put("afterAt", page.after().sortInstant());
-            parameters.put("afterId", page.after().id());
-        }
-        String where = visibility.where(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions));
-        return Alert.<Alert>find(where + " order by raisedAt desc, id desc", parameters)
+        String where = visibility.where((conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions))
+                + Keyset.NEWEST_FIRST.andAfter("raisedAt", page, parameters));
+        return Alert.<Alert>find(where + Keyset.NEWEST_FIRST.orderBy("raisedAt"), parameters)
                 .range(0, page.fetchSize() - 1).list()
                 .map(rows -> Page.of(rows, page, a -> new Cursor(a.raisedAt.toString(), a.id),
                         a -> AlertView.of(a, reasons)));

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.salescrm.analytics.Channels;
 import org.salescrm.analytics.alerts.AlertTriggers;
+import org.salescrm.analytics.archive.ArchivedRecords;
 import org.salescrm.platform.inbox.EventInbox;
 
 /** Feeds crm.customers into analytics' own tables, in batches, each event at most once. */
@@ -16,16 +17,20 @@ public class CustomerEventsConsumer {
 
     private final EventInbox inbox;
     private final CustomerFacts facts;
+    private final ArchivedRecords archived;
     private final AlertTriggers triggers;
 
-    public CustomerEventsConsumer(EventInbox inbox, CustomerFacts facts, AlertTriggers triggers) {
+    public CustomerEventsConsumer(EventInbox inbox, CustomerFacts facts, ArchivedRecords archived,
+                                  AlertTriggers triggers) {
         this.inbox = inbox;
         this.facts = facts;
+        this.archived = archived;
         this.triggers = triggers;
     }
 
     @Incoming(Channels.CUSTOMERS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, triggers.after(facts::apply));
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(event -> facts.apply(event)
+                .chain(() -> archived.apply(event))));
     }
 }

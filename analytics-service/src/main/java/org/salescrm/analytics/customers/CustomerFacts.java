@@ -36,8 +36,8 @@ public class CustomerFacts {
                             "UPDATE customer_fact SET created_at = LEAST(created_at, ?2) WHERE customer_id = ?1",
                             e.aggregateId(), Sql.at(e.occurredAt())))
                     .chain(applied -> applied
-                            ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(e.occurredAt()),
-                                    RepActivity.Delta.newCustomer())
+                            ? activity.add(e.aggregateId(), e.aggregateId(), e.ownerId(), e.ownerTeam(),
+                                    activity.businessDay(e.occurredAt()), RepActivity.Delta.newCustomer())
                             : Uni.createFrom().voidItem());
         }
         if (event instanceof CustomerUpdated e) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.salescrm.analytics.Channels;
 import org.salescrm.analytics.alerts.AlertTriggers;
+import org.salescrm.analytics.archive.ArchivedRecords;
 import org.salescrm.analytics.receivables.ReceivableFacts;
 import org.salescrm.platform.inbox.EventInbox;
 
@@ -18,13 +19,15 @@ public class OpportunityEventsConsumer {
     private final EventInbox inbox;
     private final OpportunityFacts facts;
     private final ReceivableFacts receivables;
+    private final ArchivedRecords archived;
     private final AlertTriggers triggers;
 
     public OpportunityEventsConsumer(EventInbox inbox, OpportunityFacts facts, ReceivableFacts receivables,
-                                     AlertTriggers triggers) {
+                                     ArchivedRecords archived, AlertTriggers triggers) {
         this.inbox = inbox;
         this.facts = facts;
         this.receivables = receivables;
+        this.archived = archived;
         this.triggers = triggers;
     }
 
@@ -32,6 +35,6 @@ public class OpportunityEventsConsumer {
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Contracts and payments share the topic (keyed by customer too): their instalments feed receivables.
         return inbox.consumeBatch(batch, CONSUMER, triggers.after(event -> facts.apply(event)
-                .chain(() -> receivables.apply(event))));
+                .chain(() -> receivables.apply(event)).chain(() -> archived.apply(event))));
     }
 }

@@ -145,7 +145,8 @@ public class OpportunityFacts {
                 e.amount() == null ? BigDecimal.ZERO : e.amount(), e.currency(), e.productLine(), e.ownerId(),
                 e.ownerTeam(), wonOn, e.aggregateVersion())
                 .chain(rows -> rows > 0
-                        ? activity.add(e.ownerId(), e.ownerTeam(), wonOn, RepActivity.Delta.won(e.amount()))
+                        ? activity.add(e.aggregateId(), e.customerId(), e.ownerId(), e.ownerTeam(), wonOn,
+                                RepActivity.Delta.won(e.amount()))
                         : Uni.createFrom().voidItem());
     }
 

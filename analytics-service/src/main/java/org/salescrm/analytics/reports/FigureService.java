@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.salescrm.analytics.archive.Archived;
 import org.salescrm.analytics.reports.Figures.CloseRates;
 import org.salescrm.analytics.reports.Figures.GroupBy;
 import org.salescrm.analytics.reports.Figures.Item;
@@ -105,6 +106,7 @@ public class FigureService {
     /** Distinct customers with an effective visit in the period, counted for the visit's rep. */
     private Uni<Void> effectiveCustomers(Window w, Scope scope, Map<String, Tally> tallies) {
         ReportQuery q = scope.on(new ReportQuery(), "v").where("v.effective")
+                .where(Archived.customerLive("v.customer_id"))
                 .where("v.occurred_at >= ?", w.start()).where("v.occurred_at < ?", w.end());
         String sql = "SELECT %s AS k, count(DISTINCT v.customer_id) AS n FROM visit_fact v WHERE %s GROUP BY 1"
                 .formatted(scope.key("v"), q.clause());
@@ -119,7 +121,7 @@ public class FigureService {
         ReportQuery q = new ReportQuery();
         String atStart = q.placeholder("occurred_at < ?", w.start());
         String atEnd = q.placeholder("occurred_at < ?", w.end());
-        scope.on(q, "s");
+        scope.on(q, "s").where(Archived.customerLive("s.customer_id"));
         String sql = """
                 WITH at_start AS (SELECT DISTINCT ON (customer_id) customer_id, grade, owner_id, owner_team
                                   FROM customer_version WHERE %1$s ORDER BY customer_id, aggregate_version DESC),
@@ -142,7 +144,7 @@ public class FigureService {
         ReportQuery q = new ReportQuery();
         String won = won(q, w);
         String lost = lost(q, w);
-        scope.on(q, "o").where("(" + won + " OR " + lost + ")");
+        scope.on(q, "o").where("(" + won + " OR " + lost + ")").where(Archived.opportunityLive("o"));
         String cycle = "extract(epoch FROM (o.won_at - o.opened_at)) / 86400.0";
         String sql = """
                 SELECT %1$s AS k, count(*) FILTER (WHERE %2$s) AS won, count(*) FILTER (WHERE %3$s) AS lost,
@@ -162,14 +164,14 @@ public class FigureService {
     /** Customers with a deal won in the period, and those of them for whom it was not their first win. */
     private Uni<Void> repeatPurchases(Window w, Scope scope, Map<String, Tally> tallies) {
         ReportQuery q = new ReportQuery();
-        scope.on(q, "o").where(won(q, w));
+        scope.on(q, "o").where(won(q, w)).where(Archived.opportunityLive("o"));
         String sql = """
                 SELECT k, count(DISTINCT customer_id) AS buyers,
                        count(DISTINCT customer_id) FILTER (WHERE again) AS repeat_buyers
                 FROM (SELECT %s AS k, o.customer_id,
                              EXISTS (SELECT 1 FROM opportunity_fact p WHERE p.customer_id = o.customer_id
                                          AND p.status = 'WON' AND p.opportunity_id <> o.opportunity_id
-                                         AND p.won_at < o.won_at) AS again
+                                         AND p.won_at < o.won_at AND NOT p.archived) AS again
                       FROM opportunity_fact o WHERE %s) d
                 GROUP BY 1""".formatted(scope.key("o"), q.clause());
         return each(sql, q, tallies, (t, r) -> {
@@ -186,7 +188,7 @@ public class FigureService {
         ReportQuery q = new ReportQuery();
         String won = won(q, w);
         String lost = lost(q, w);
-        scope.on(q, "o").where("(" + won + " OR " + lost + ")");
+        scope.on(q, "o").where("(" + won + " OR " + lost + ")").where(Archived.opportunityLive("o"));
         String sql = """
                 SELECT k, LEAST(meetings, 3)::int AS bucket, count(*) FILTER (WHERE won) AS won, count(*) AS closed
                 FROM (SELECT %s AS k, o.status = 'WON' AS won,

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.salescrm.analytics.archive.Archived;
 import org.salescrm.analytics.reports.Reports.Activity;
 import org.salescrm.analytics.reports.Reports.ActivityItem;
 import org.salescrm.analytics.reports.Reports.Funnel;
@@ -170,6 +171,7 @@ public class ReportService {
                 .where("f.status = 'OPEN'")
                 .where("(f.overdue_since IS NOT NULL OR f.due_on < ?)", today)
                 .where("f.owner_id IS NOT NULL")
+                .where(Archived.customerLive("f.customer_id"))
                 .whereIfPresent("f.owner_team = ?", filter.team())
                 .whereIfPresent("f.owner_id = ?", filter.ownerId())
                 .whereIfPresent("f.due_on >= ?", filter.from())
@@ -194,8 +196,9 @@ public class ReportService {
                 }));
     }
 
+    /** The caller's opportunities; archived ones (or an archived customer's) are in no report. */
     private static ReportQuery opportunityScope(ReportFilter filter, Caller caller) {
-        return new ReportQuery().scope(caller, "o.owner_id", "o.owner_team")
+        return new ReportQuery().scope(caller, "o.owner_id", "o.owner_team").where(Archived.opportunityLive("o"))
                 .whereIfPresent("o.owner_team = ?", filter.team())
                 .whereIfPresent("o.owner_id = ?", filter.ownerId());
     }

@@ -45,15 +45,17 @@ public class DerivedState {
                 WHERE o.customer_id IN (?1)""", ids).replaceWithVoid();
     }
 
+    /** Leaves out opportunities and key persons deleted on their own; an archived customer is left out where read. */
     private Uni<Void> customers(List<UUID> ids) {
         LocalDate today = LocalDate.now(clock);
         return Sql.update("""
                 UPDATE customer_fact c SET
                     won_deals = (SELECT count(*) FROM opportunity_fact o
-                                  WHERE o.customer_id = c.customer_id AND o.status = 'WON'),
+                                  WHERE o.customer_id = c.customer_id AND o.status = 'WON' AND NOT o.archived),
                     lost_opportunities = (SELECT count(*) FROM opportunity_fact o
-                                           WHERE o.customer_id = c.customer_id AND o.status = 'LOST'),
-                    last_lost_at = (SELECT max(o.lost_at) FROM opportunity_fact o WHERE o.customer_id = c.customer_id),
+                                           WHERE o.customer_id = c.customer_id AND o.status = 'LOST' AND NOT o.archived),
+                    last_lost_at = (SELECT max(o.lost_at) FROM opportunity_fact o
+                                     WHERE o.customer_id = c.customer_id AND NOT o.archived),
                     last_visit_at = (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id),
                     open_follow_ups = (SELECT count(*) FROM follow_up_fact f
                                         WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'),
@@ -61,11 +63,12 @@ public class DerivedState {
                                            WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'
                                              AND (f.overdue_since IS NOT NULL OR f.due_on < ?2)),
                     active_decision_makers = (SELECT count(*) FROM key_person_fact k
-                                               WHERE k.customer_id = c.customer_id AND k.active
+                                               WHERE k.customer_id = c.customer_id AND k.active AND NOT k.archived
                                                  AND k.kp_type = 'DECISION_MAKER'),
                     decision_maker_left_at = GREATEST(c.decision_maker_left_at,
                         (SELECT max(k.left_at) FROM key_person_fact k
-                          WHERE k.customer_id = c.customer_id AND NOT k.active AND k.kp_type = 'DECISION_MAKER'))
+                          WHERE k.customer_id = c.customer_id AND NOT k.active AND NOT k.archived
+                            AND k.kp_type = 'DECISION_MAKER'))
                 WHERE c.customer_id IN (?1)""", ids, today).replaceWithVoid();
     }
 }

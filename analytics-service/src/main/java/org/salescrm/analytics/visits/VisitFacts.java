@@ -43,8 +43,8 @@ public class VisitFacts {
                 e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), Sql.at(e.occurredAt()),
                 e.sentiment(), e.effective(), e.aggregateVersion())
                 .chain(rows -> rows > 0
-                        ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(e.occurredAt()),
-                                Delta.visit(1, e.effective()))
+                        ? activity.add(e.customerId(), e.customerId(), e.ownerId(), e.ownerTeam(),
+                                activity.businessDay(e.occurredAt()), Delta.visit(1, e.effective()))
                         : Uni.createFrom().voidItem());
     }
 
@@ -66,11 +66,11 @@ public class VisitFacts {
                                     UPDATE visit_fact SET occurred_at = ?2, sentiment = COALESCE(?3, sentiment),
                                         effective = ?4, aggregate_version = ?5 WHERE visit_id = ?1""",
                                     e.aggregateId(), Sql.at(at), e.sentiment(), e.effective(), e.aggregateVersion())
-                            .chain(() -> activity.add(held.text("owner_id"), held.text("owner_team"),
-                                    activity.businessDay(held.instant("occurred_at")),
+                            .chain(() -> activity.add(e.customerId(), e.customerId(), held.text("owner_id"),
+                                    held.text("owner_team"), activity.businessDay(held.instant("occurred_at")),
                                     Delta.visit(-1, held.flag("effective"))))
-                            .chain(() -> activity.add(held.text("owner_id"), held.text("owner_team"), activity.businessDay(at),
-                                    Delta.visit(1, e.effective())));
+                            .chain(() -> activity.add(e.customerId(), e.customerId(), held.text("owner_id"),
+                                    held.text("owner_team"), activity.businessDay(at), Delta.visit(1, e.effective())));
                 });
     }
 
@@ -82,7 +82,8 @@ public class VisitFacts {
                 e.aggregateId(), e.customerId(), e.ownerId(), e.ownerTeam(), Sql.at(at), e.sentiment(), e.effective(),
                 e.aggregateVersion())
                 .chain(rows -> rows > 0
-                        ? activity.add(e.ownerId(), e.ownerTeam(), activity.businessDay(at), Delta.visit(1, e.effective()))
+                        ? activity.add(e.customerId(), e.customerId(), e.ownerId(), e.ownerTeam(), activity.businessDay(at),
+                                Delta.visit(1, e.effective()))
                         : Uni.createFrom().voidItem());
     }
 

@@ -3,11 +3,10 @@ package org.salescrm.customer.contract;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /**
  * The contract (合同) of a won deal, one per deal. Its owner is the rep who won the deal, as a won deal
@@ -15,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "contract")
-public class Contract {
+public class Contract extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -39,11 +38,4 @@ public class Contract {
     public String ownerTeam;
 
     public String createdBy;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @Version
-    public Long version;
 }

@@ -219,8 +219,7 @@ public class ContractService {
         c.ownerId = o.ownerId;
         c.ownerTeam = o.ownerTeam;
         c.createdBy = caller.id();
-        c.createdAt = now;
-        c.updatedAt = now;
+        c.stampCreated(now);
         return c;
     }
 

@@ -3,14 +3,14 @@ package org.salescrm.customer.customer;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A company the team sells to: the team's asset, owned by one rep or sitting in the public pool. */
 @Entity
 @Table(name = "customer")
-public class Customer {
+public class Customer extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -47,14 +47,7 @@ public class Customer {
 
     public String createdBy;
 
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
     public Instant deletedAt;
-
-    @Version
-    public Long version;
 
     public boolean inPool() {
         return ownerId == null;

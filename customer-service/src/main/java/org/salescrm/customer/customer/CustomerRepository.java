@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
@@ -46,7 +47,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     /** Every live customer of one rep within the scope, locked until the transaction ends. */
     public Uni<List<Customer>> lockAllOf(String ownerId, Visibility visibility) {
-        return find(visibility.where("ownerId = :ownerId and deletedAt is null") + " order by createdAt, id",
+        return find(visibility.where("ownerId = :ownerId and deletedAt is null") + Keyset.OLDEST_FIRST.orderBy("createdAt"),
                 visibility.with("ownerId", ownerId)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -75,12 +76,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         if (filter.pool() != null) {
             where.append(filter.pool() ? " and ownerId is null" : " and ownerId is not null");
         }
-        if (page.after() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";
+        where.append(Keyset.NEWEST_FIRST.andAfter("createdAt", page, params));
+        String query = visibility.where(where.toString()) + Keyset.NEWEST_FIRST.orderBy("createdAt");
         return find(query, params).range(0, page.fetchSize() - 1).list();
     }
 

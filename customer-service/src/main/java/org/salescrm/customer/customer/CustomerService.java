@@ -253,8 +253,7 @@ public class CustomerService {
         c.ownerTeam = ownerTeam;
         c.createdBy = caller.id();
         c.ownerSince = now;
-        c.createdAt = now;
-        c.updatedAt = now;
+        c.stampCreated(now);
         return c;
     }
 

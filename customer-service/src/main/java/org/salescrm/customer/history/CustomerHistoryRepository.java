@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.ProblemException;
 
 @ApplicationScoped
 public class CustomerHistoryRepository implements PanacheRepositoryBase<CustomerHistoryEntry, UUID> {
@@ -21,22 +20,8 @@ public class CustomerHistoryRepository implements PanacheRepositoryBase<Customer
         StringBuilder where = new StringBuilder("customerId = :customerId");
         Map<String, Object> params = new HashMap<>();
         params.put("customerId", customerId);
-        if (page.after() != null) {
-            where.append(" and seq > :afterSeq");
-            params.put("afterSeq", seqOf(page.after()));
-        }
-        return find(where + " order by seq", params).range(0, page.fetchSize() - 1).list();
-    }
-
-    /** A tampered cursor is the same 400 as a foreign one. */
-    private static long seqOf(Cursor cursor) {
-        try {
-            return Long.parseLong(cursor.sortValue());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "malformed-field",
-                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
-                    "malformed-field", "cursor", cursor.encode());
-        }
+        where.append(Keyset.OLDEST_FIRST.andAfter("seq", page, Cursor::sortNumber, params));
+        return find(where + Keyset.OLDEST_FIRST.orderBy("seq"), params).range(0, page.fetchSize() - 1).list();
     }
 
     /** When the rep last lost this customer to the pool (released or reclaimed); null if never. */

@@ -3,15 +3,15 @@ package org.salescrm.customer.keyperson;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A person at a customer who matters to the deal; stays on record (inactive) after leaving. */
 @Entity
 @Table(name = "key_person")
-public class KeyPerson {
+public class KeyPerson extends AuditedEntity {
 
     public static final String DECISION_MAKER = "DECISION_MAKER";
 
@@ -40,15 +40,8 @@ public class KeyPerson {
 
     public String createdBy;
 
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
     /** Set while soft-deleted: the key person then answers as a missing one. */
     public Instant deletedAt;
-
-    @Version
-    public Long version;
 
     public boolean isDecisionMaker() {
         return DECISION_MAKER.equals(kpType);

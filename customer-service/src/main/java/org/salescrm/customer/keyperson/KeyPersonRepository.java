@@ -3,9 +3,12 @@ package org.salescrm.customer.keyperson;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 
 @ApplicationScoped
@@ -29,12 +32,10 @@ public class KeyPersonRepository implements PanacheRepositoryBase<KeyPerson, UUI
 
     /** Oldest first, from the cursor on. */
     public Uni<List<KeyPerson>> page(UUID customerId, PageRequest page) {
-        if (page.after() == null) {
-            return find("customerId = ?1 and deletedAt is null order by createdAt, id", customerId).range(0, page.fetchSize() - 1).list();
-        }
-        return find("customerId = ?1 and deletedAt is null and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
-                customerId, page.after().sortInstant(), page.after().id())
-                .range(0, page.fetchSize() - 1).list();
+        Map<String, Object> params = new HashMap<>(Map.of("customerId", customerId));
+        String where = "customerId = :customerId and deletedAt is null"
+                + Keyset.OLDEST_FIRST.andAfter("createdAt", page, params);
+        return find(where + Keyset.OLDEST_FIRST.orderBy("createdAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(KeyPerson k) {

@@ -271,8 +271,7 @@ public class KeyPersonService {
         k.reportsToId = request.reportsToId();
         k.active = true;
         k.createdBy = caller.id();
-        k.createdAt = now;
-        k.updatedAt = now;
+        k.stampCreated(now);
         return k;
     }
 }

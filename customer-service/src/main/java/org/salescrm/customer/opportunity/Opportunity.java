@@ -5,16 +5,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A sales chance at a customer, moving through the funnel; owned by the customer's owner. */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity {
+public class Opportunity extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -65,15 +65,8 @@ public class Opportunity {
 
     public String createdBy;
 
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
     /** Set while soft-deleted: the opportunity then answers as a missing one. */
     public Instant deletedAt;
-
-    @Version
-    public Long version;
 
     public boolean isOpen() {
         return status == OpportunityStatus.OPEN;

@@ -358,8 +358,7 @@ public class OpportunityService {
         o.ownerId = customer.ownerId;
         o.ownerTeam = customer.ownerTeam;
         o.createdBy = caller.id();
-        o.createdAt = now;
-        o.updatedAt = now;
+        o.stampCreated(now);
         return o;
     }
 }

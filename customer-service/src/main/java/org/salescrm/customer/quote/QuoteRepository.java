@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 
 @ApplicationScoped
@@ -36,12 +37,8 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     Uni<List<Quote>> page(UUID opportunityId, PageRequest page) {
         StringBuilder where = new StringBuilder("opportunityId = :opportunityId");
         Map<String, Object> params = new HashMap<>(Map.of("opportunityId", opportunityId));
-        if (page.after() != null) {
-            where.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        return find(where + " order by createdAt, id", params).range(0, page.fetchSize() - 1).list();
+        where.append(Keyset.OLDEST_FIRST.andAfter("createdAt", page, params));
+        return find(where + Keyset.OLDEST_FIRST.orderBy("createdAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(QuoteView q) {

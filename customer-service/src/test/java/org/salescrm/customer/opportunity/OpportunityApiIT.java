@@ -3,6 +3,7 @@ package org.salescrm.customer.opportunity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -72,6 +73,23 @@ class OpportunityApiIT {
         as(rep).header("Idempotency-Key", key).body(body).post("/api/v1/opportunities").then()
                 .statusCode(200).body("id", equalTo(first));
         as(rep).queryParam("customerId", customerId).get("/api/v1/opportunities").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void anIdempotencyKeyThatCreatedACustomerCannotOpenAnOpportunity() {
+        String rep = newRep("east");
+        String key = UUID.randomUUID().toString();
+        String customerId = as(rep).header("Idempotency-Key", key)
+                .body(Map.of("name", "幂等键测试有限公司" + UUID.randomUUID()))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+
+        as(rep).header("Idempotency-Key", key).body(opportunityBody(customerId)).post("/api/v1/opportunities").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://salescrm.dev/problems/idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"))
+                .body("detail", containsString("customer"));
+        as(rep).queryParam("customerId", customerId).get("/api/v1/opportunities").then().body("items", hasSize(0));
     }
 
     @Test

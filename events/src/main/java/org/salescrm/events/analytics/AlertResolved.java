@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 
 /**
- * An alert closed: none of its causes holds any more (CAUSES_CLEARED) or its subject closed (SUBJECT_CLOSED).
+ * An alert closed: none of its causes holds any more (CAUSES_CLEARED), its subject closed (SUBJECT_CLOSED), or its
+ * subject or the subject's customer was deleted (soft) in customer-service (SUBJECT_ARCHIVED).
  * {@code escalatedTo}: as in {@link AlertChanged}, so the person it was escalated to also learns it closed.
  */
 public record AlertResolved(

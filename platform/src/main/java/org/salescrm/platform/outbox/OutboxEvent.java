@@ -19,13 +19,13 @@ public class OutboxEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    @Column(nullable = false, unique = true)
     public UUID eventId;
 
     @Column(nullable = false)
     public String topic;
 
-    @Column(name = "record_key", nullable = false)
+    @Column(nullable = false)
     public String recordKey;
 
     @Column(nullable = false)
@@ -34,9 +34,8 @@ public class OutboxEvent {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 }

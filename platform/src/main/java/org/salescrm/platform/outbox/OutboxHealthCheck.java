@@ -35,9 +35,9 @@ public class OutboxHealthCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return pool.preparedQuery("""
-                        SELECT count(*) FILTER (WHERE parked_at IS NULL),
-                               min(created_at) FILTER (WHERE parked_at IS NULL),
-                               count(*) FILTER (WHERE parked_at IS NOT NULL)
+                        SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending,
+                               min(created_at) FILTER (WHERE parked_at IS NULL) AS oldest_pending,
+                               count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
                         FROM outbox_event WHERE sent_at IS NULL""")
                 .execute(Tuple.tuple())
                 .map(rows -> report(rows.iterator().next()))
@@ -47,13 +47,13 @@ public class OutboxHealthCheck implements AsyncHealthCheck {
     }
 
     private HealthCheckResponse report(Row row) {
-        OffsetDateTime oldest = row.getOffsetDateTime(1);
+        OffsetDateTime oldest = row.getOffsetDateTime("oldest_pending");
         long lagSeconds = oldest == null ? 0
                 : Math.max(0, clock.instant().getEpochSecond() - oldest.toInstant().getEpochSecond());
         return HealthCheckResponse.named("outbox").up()
-                .withData("pending", row.getLong(0))
+                .withData("pending", row.getLong("pending"))
                 .withData("oldestPendingSeconds", lagSeconds)
-                .withData("parked", row.getLong(2))
+                .withData("parked", row.getLong("parked"))
                 .build();
     }
 }

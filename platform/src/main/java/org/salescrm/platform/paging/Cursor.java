@@ -2,6 +2,7 @@ package org.salescrm.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +28,24 @@ public record Cursor(String sortValue, UUID id) {
         try {
             return Instant.parse(sortValue);
         } catch (DateTimeParseException e) {
+            throw malformed(encode());
+        }
+    }
+
+    /** The sort value as a date, for lists in date order. */
+    public LocalDate sortDate() {
+        try {
+            return LocalDate.parse(sortValue);
+        } catch (DateTimeParseException e) {
+            throw malformed(encode());
+        }
+    }
+
+    /** The sort value as a sequence number, for lists in the order written. */
+    public long sortNumber() {
+        try {
+            return Long.parseLong(sortValue);
+        } catch (NumberFormatException e) {
             throw malformed(encode());
         }
     }

@@ -54,7 +54,7 @@ public class ActualFacts {
         }
         if (event instanceof OpportunityLost lost) {
             Uni<Void> lostDeal = lost.ownerId() == null ? Uni.createFrom().voidItem() : upsert(lost.aggregateId(), LOST_DEALS, lost, lost.productLine(), lost.customerId(),
-                    dayOf(lost.occurredAt()), ONE);
+                    lost.aggregateId(), dayOf(lost.occurredAt()), ONE);
             return WON.equals(lost.stage()) ? unwon(lost).chain(() -> lostDeal) : lostDeal;
         }
         if (event instanceof PaymentReceived payment) {
@@ -80,9 +80,10 @@ public class ActualFacts {
         }
         LocalDate day = won.wonOn() != null ? won.wonOn() : dayOf(won.occurredAt());
         BigDecimal amount = won.amount() == null ? BigDecimal.ZERO : won.amount();
-        return upsert(won.aggregateId(), Metric.REVENUE.name(), won, won.productLine(), won.customerId(), day, amount)
+        return upsert(won.aggregateId(), Metric.REVENUE.name(), won, won.productLine(), won.customerId(),
+                        won.aggregateId(), day, amount)
                 .chain(() -> upsert(won.aggregateId(), Metric.WON_DEALS.name(), won, won.productLine(), won.customerId(),
-                        day, ONE));
+                        won.aggregateId(), day, ONE));
     }
 
     /**
@@ -109,7 +110,8 @@ public class ActualFacts {
         }
         UUID source = payment.paymentId() != null ? payment.paymentId() : payment.eventId();
         LocalDate day = payment.receivedOn() != null ? payment.receivedOn() : dayOf(payment.occurredAt());
-        return upsert(source, Metric.COLLECTED.name(), payment, null, payment.customerId(), day, payment.amount());
+        return upsert(source, Metric.COLLECTED.name(), payment, null, payment.customerId(), payment.opportunityId(), day,
+                payment.amount());
     }
 
     /** A customer created straight into the public pool is nobody's new customer. */
@@ -117,7 +119,7 @@ public class ActualFacts {
         if (created.ownerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return upsert(created.aggregateId(), Metric.NEW_CUSTOMERS.name(), created, null, created.aggregateId(),
+        return upsert(created.aggregateId(), Metric.NEW_CUSTOMERS.name(), created, null, created.aggregateId(), null,
                 dayOf(created.occurredAt()), ONE);
     }
 
@@ -127,8 +129,8 @@ public class ActualFacts {
             return Uni.createFrom().voidItem();
         }
         LocalDate day = dayOf(at);
-        return upsert(visitId, Metric.VISITS.name(), event, null, customerId, day, ONE)
-                .chain(() -> upsert(visitId, Metric.EFFECTIVE_VISITS.name(), event, null, customerId, day,
+        return upsert(visitId, Metric.VISITS.name(), event, null, customerId, null, day, ONE)
+                .chain(() -> upsert(visitId, Metric.EFFECTIVE_VISITS.name(), event, null, customerId, null, day,
                         effective ? ONE : BigDecimal.ZERO));
     }
 
@@ -136,16 +138,17 @@ public class ActualFacts {
         return LocalDate.ofInstant(instant, businessZone);
     }
 
+    /** @param opportunityId the deal the fact belongs to (so an archived deal's facts leave the sums), else null */
     private Uni<Void> upsert(UUID sourceId, String fact, DomainEvent event, String productLine, UUID customerId,
-                             LocalDate day, BigDecimal amount) {
+                             UUID opportunityId, LocalDate day, BigDecimal amount) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO actual_fact (source_id, metric, rep_id, team, product_line, customer_id, day,
-                                                 amount, aggregate_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                                 amount, aggregate_version, opportunity_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                         ON CONFLICT (source_id, metric) DO UPDATE SET
                             rep_id = excluded.rep_id, team = excluded.team, product_line = excluded.product_line,
                             customer_id = excluded.customer_id, day = excluded.day, amount = excluded.amount,
-                            aggregate_version = excluded.aggregate_version
+                            aggregate_version = excluded.aggregate_version, opportunity_id = excluded.opportunity_id
                         WHERE actual_fact.aggregate_version < excluded.aggregate_version""")
                 .setParameter(1, sourceId)
                 .setParameter(2, fact)
@@ -156,6 +159,7 @@ public class ActualFacts {
                 .setParameter(7, day)
                 .setParameter(8, amount)
                 .setParameter(9, event.aggregateVersion())
+                .setParameter(10, opportunityId)
                 .executeUpdate())
                 .replaceWithVoid();
     }

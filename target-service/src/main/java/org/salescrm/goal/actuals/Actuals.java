@@ -21,6 +21,9 @@ public class Actuals {
             AND ($%d::text[] IS NULL OR team = ANY($%d))
             AND ($%d::text IS NULL OR product_line = $%d)""";
 
+    /** Facts of an archived (soft-deleted) customer or deal count toward nothing until it is restored. */
+    private static final String COUNTED = " AND NOT " + ArchivedRecords.archivedFact("actual_fact");
+
     private final Pool db;
 
     public Actuals(Pool db) {
@@ -38,10 +41,10 @@ public class Actuals {
 
     public Uni<BigDecimal> total(Metric metric, Period period, Slice slice) {
         return db.preparedQuery("""
-                        SELECT coalesce(sum(amount), 0) FROM actual_fact
-                        WHERE metric = $1 AND day BETWEEN $2 AND $3 AND """ + inSlice(4))
+                        SELECT coalesce(sum(amount), 0) AS total FROM actual_fact
+                        WHERE metric = $1 AND day BETWEEN $2 AND $3 AND """ + inSlice(4) + COUNTED)
                 .execute(withSlice(Tuple.of(metric.name(), period.start(), period.end()), slice))
-                .map(rows -> rows.iterator().next().getBigDecimal(0));
+                .map(rows -> rows.iterator().next().getBigDecimal("total"));
     }
 
     /**
@@ -50,16 +53,16 @@ public class Actuals {
      */
     public Uni<BigDecimal> conversionRate(Period period, Slice slice) {
         return db.preparedQuery("""
-                        SELECT coalesce(sum(amount) FILTER (WHERE metric = 'WON_DEALS'), 0),
-                               count(*) FILTER (WHERE metric = 'LOST_DEALS')
+                        SELECT coalesce(sum(amount) FILTER (WHERE metric = 'WON_DEALS'), 0) AS won,
+                               count(*) FILTER (WHERE metric = 'LOST_DEALS') AS lost
                         FROM actual_fact
                         WHERE metric IN ('WON_DEALS', 'LOST_DEALS') AND amount > 0
-                          AND day BETWEEN $1 AND $2 AND """ + inSlice(3))
+                          AND day BETWEEN $1 AND $2 AND """ + inSlice(3) + COUNTED)
                 .execute(withSlice(Tuple.of(period.start(), period.end()), slice))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    BigDecimal won = row.getBigDecimal(0);
-                    BigDecimal closed = won.add(BigDecimal.valueOf(row.getLong(1)));
+                    BigDecimal won = row.getBigDecimal("won");
+                    BigDecimal closed = won.add(BigDecimal.valueOf(row.getLong("lost")));
                     return share(won, closed);
                 });
     }
@@ -67,13 +70,13 @@ public class Actuals {
     /** Each rep's total in the period, for every rep with a fact of the metric in it. */
     public Uni<Map<String, BigDecimal>> totalsByRep(Metric metric, Period period) {
         return db.preparedQuery("""
-                        SELECT rep_id, sum(amount) FROM actual_fact
-                        WHERE metric = $1 AND day BETWEEN $2 AND $3 GROUP BY rep_id""")
+                        SELECT rep_id, sum(amount) AS total FROM actual_fact
+                        WHERE metric = $1 AND day BETWEEN $2 AND $3""" + COUNTED + " GROUP BY rep_id")
                 .execute(Tuple.of(metric.name(), period.start(), period.end()))
                 .map(rows -> {
                     Map<String, BigDecimal> totals = new LinkedHashMap<>();
                     for (Row row : rows) {
-                        totals.put(row.getString(0), row.getBigDecimal(1));
+                        totals.put(row.getString("rep_id"), row.getBigDecimal("total"));
                     }
                     return totals;
                 });
@@ -92,17 +95,17 @@ public class Actuals {
                         WITH base AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric = 'WON_DEALS' AND day BETWEEN $1 AND $2
-                              AND customer_id IS NOT NULL AND amount > 0 AND %s),
+                              AND customer_id IS NOT NULL AND amount > 0 AND %s %s),
                         kept AS (
                             SELECT DISTINCT customer_id FROM actual_fact
                             WHERE metric IN ('WON_DEALS', 'VISITS') AND day BETWEEN $3 AND $4
-                              AND amount > 0 AND customer_id IN (SELECT customer_id FROM base) AND %s)
-                        SELECT (SELECT count(*) FROM base), (SELECT count(*) FROM kept)"""
-                        .formatted(inSlice(5), inSlice(5)))
+                              AND amount > 0 AND customer_id IN (SELECT customer_id FROM base) AND %s %s)
+                        SELECT (SELECT count(*) FROM base) AS base, (SELECT count(*) FROM kept) AS kept"""
+                        .formatted(inSlice(5), COUNTED, inSlice(5), COUNTED))
                 .execute(withSlice(Tuple.of(previous.start(), previous.end(), period.start(), period.end()), slice))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return share(BigDecimal.valueOf(row.getLong(1)), BigDecimal.valueOf(row.getLong(0)));
+                    return share(BigDecimal.valueOf(row.getLong("kept")), BigDecimal.valueOf(row.getLong("base")));
                 });
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An opportunity as the replica holds it. */
+/** An opportunity as the replica holds it; probability in percent, as customer-service last set it. */
 public record Deal(
         UUID opportunityId,
         String name,
@@ -17,5 +17,6 @@ public record Deal(
         LocalDate expectedCloseDate,
         LocalDate closedOn,
         String lostReason,
-        String lostCompetitor) {
+        String lostCompetitor,
+        Integer probability) {
 }

@@ -11,7 +11,10 @@ import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.platform.inbox.EventInbox;
 import org.salescrm.goal.Channels;
 
-/** Feeds crm.opportunities into the actual facts and the opportunity replica, each event at most once. */
+/**
+ * Feeds crm.opportunities into the actual facts, the opportunity replica and which deals are archived, each
+ * event at most once.
+ */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
 
@@ -20,17 +23,21 @@ public class OpportunityEventsConsumer {
     private final EventInbox inbox;
     private final ActualFacts facts;
     private final OpportunityReplicas replicas;
+    private final ArchivedRecords archived;
 
-    public OpportunityEventsConsumer(EventInbox inbox, ActualFacts facts, OpportunityReplicas replicas) {
+    public OpportunityEventsConsumer(EventInbox inbox, ActualFacts facts, OpportunityReplicas replicas,
+                                     ArchivedRecords archived) {
         this.inbox = inbox;
         this.facts = facts;
         this.replicas = replicas;
+        this.archived = archived;
     }
 
     @Incoming(Channels.OPPORTUNITIES)
     public Uni<Void> consume(Message<String> record) {
         return inbox.consume(record, CONSUMER, event -> facts.apply(event).chain(() -> replicas.apply(event,
-                event instanceof OpportunityLost ? competitorIn(record.getPayload()) : null)));
+                event instanceof OpportunityLost ? competitorIn(record.getPayload()) : null))
+                .chain(() -> archived.apply(event)));
     }
 
     /**

@@ -38,7 +38,7 @@ public class OpportunityReplicas {
     record Change(UUID id, long version, boolean sameVersionApplies, UUID customerId, String ownerId,
                   String ownerTeam, String name, String productLine, String stage, String closedStatus,
                   BigDecimal amount, String currency, LocalDate expectedCloseDate, LocalDate closedOn,
-                  String lostReason, String lostCompetitor) {
+                  String lostReason, String lostCompetitor, Integer probability) {
     }
 
     /** @param lostCompetitor who a lost deal went to, when the event carries it (null otherwise) */
@@ -54,28 +54,28 @@ public class OpportunityReplicas {
         if (event instanceof OpportunityOpened o) {
             return new Change(o.aggregateId(), o.aggregateVersion(), false, o.customerId(), o.ownerId(), o.ownerTeam(),
                     o.name(), o.productLine(), o.stage(), null, o.amount(), o.currency(), o.expectedCloseDate(), null,
-                    null, null);
+                    null, null, o.probability());
         }
         if (event instanceof OpportunityUpdated u) {
             return new Change(u.aggregateId(), u.aggregateVersion(), false, u.customerId(), u.ownerId(), u.ownerTeam(),
                     u.name(), u.productLine(), u.stage(), null, u.amount(), u.currency(), u.expectedCloseDate(), null,
-                    null, null);
+                    null, null, u.probability());
         }
         if (event instanceof OpportunityStageChanged s) {
             LocalDate closedOn = WON.equals(s.toStage()) ? dayOf(s.occurredAt()) : null;
             return new Change(s.aggregateId(), s.aggregateVersion(), false, s.customerId(), s.ownerId(), s.ownerTeam(),
                     null, s.productLine(), s.toStage(), null, s.amount(), s.currency(), s.expectedCloseDate(),
-                    closedOn, null, null);
+                    closedOn, null, null, s.probability());
         }
         if (event instanceof OpportunityWon w) {
             LocalDate wonOn = w.wonOn() != null ? w.wonOn() : dayOf(w.occurredAt());
             return new Change(w.aggregateId(), w.aggregateVersion(), true, w.customerId(), w.ownerId(), w.ownerTeam(),
-                    null, w.productLine(), WON, WON, w.amount(), w.currency(), null, wonOn, null, null);
+                    null, w.productLine(), WON, WON, w.amount(), w.currency(), null, wonOn, null, null, null);
         }
         if (event instanceof OpportunityLost l) {
             return new Change(l.aggregateId(), l.aggregateVersion(), false, l.customerId(), l.ownerId(), l.ownerTeam(),
                     null, l.productLine(), l.stage(), LOST, l.amount(), l.currency(), null, dayOf(l.occurredAt()),
-                    l.reason(), lostCompetitor);
+                    l.reason(), lostCompetitor, null);
         }
         return null;
     }
@@ -88,10 +88,10 @@ public class OpportunityReplicas {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO opportunity_replica AS r (opportunity_id, aggregate_version, customer_id, owner_id,
                             owner_team, name, product_line, stage, status, amount, currency, expected_close_date,
-                            closed_on, lost_reason, lost_competitor)
+                            closed_on, lost_reason, lost_competitor, probability)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?9 AS text),
                             coalesce(CAST(?10 AS text), CASE WHEN CAST(?9 AS text) = 'WON' THEN 'WON' ELSE 'OPEN' END),
-                            ?11, ?12, ?13, ?14, ?15, ?16)
+                            ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                         ON CONFLICT (opportunity_id) DO UPDATE SET
                             aggregate_version = excluded.aggregate_version,
                             customer_id = coalesce(excluded.customer_id, r.customer_id),
@@ -109,7 +109,8 @@ public class OpportunityReplicas {
                                                   AND r.status <> 'LOST' THEN NULL
                                              ELSE coalesce(excluded.closed_on, r.closed_on) END,
                             lost_reason = coalesce(excluded.lost_reason, r.lost_reason),
-                            lost_competitor = coalesce(excluded.lost_competitor, r.lost_competitor)
+                            lost_competitor = coalesce(excluded.lost_competitor, r.lost_competitor),
+                            probability = coalesce(excluded.probability, r.probability)
                         WHERE r.aggregate_version < excluded.aggregate_version
                            OR (CAST(?8 AS boolean) AND r.aggregate_version = excluded.aggregate_version)""")
                 .setParameter(1, c.id())
@@ -128,6 +129,7 @@ public class OpportunityReplicas {
                 .setParameter(14, c.closedOn())
                 .setParameter(15, c.lostReason())
                 .setParameter(16, c.lostCompetitor())
+                .setParameter(17, c.probability())
                 .executeUpdate())
                 .replaceWithVoid();
     }

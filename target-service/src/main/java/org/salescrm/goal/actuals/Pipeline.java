@@ -17,12 +17,17 @@ public class Pipeline {
 
     private static final String COLUMNS = """
             SELECT opportunity_id, name, customer_id, owner_id, stage, status, amount, product_line,
-                   expected_close_date, closed_on, lost_reason, lost_competitor FROM opportunity_replica o""";
-    /** The slice's condition on the replica; its three parameters follow the query's own. */
+                   expected_close_date, closed_on, lost_reason, lost_competitor, probability
+            FROM opportunity_replica o""";
+    /**
+     * The slice's condition on the replica; its three parameters follow the query's own. An archived deal (or
+     * a deal of an archived customer) is in no slice until it is restored.
+     */
     private static final String IN_SLICE = """
             ($%d::text IS NULL OR o.owner_id = $%d)
             AND ($%d::text[] IS NULL OR o.owner_team = ANY($%d))
-            AND ($%d::text IS NULL OR o.product_line = $%d)""";
+            AND ($%d::text IS NULL OR o.product_line = $%d)
+            AND NOT\s""" + ArchivedRecords.archivedDeal("o");
     private static final String ORDER = " ORDER BY o.expected_close_date NULLS LAST, o.opportunity_id";
 
     private final Pool db;
@@ -74,9 +79,10 @@ public class Pipeline {
     private static List<Deal> deals(RowSet<Row> rows) {
         List<Deal> deals = new ArrayList<>();
         for (Row r : rows) {
-            deals.add(new Deal(r.getUUID(0), r.getString(1), r.getUUID(2), r.getString(3), r.getString(4),
-                    r.getString(5), r.getBigDecimal(6), r.getString(7), r.getLocalDate(8), r.getLocalDate(9),
-                    r.getString(10), r.getString(11)));
+            deals.add(new Deal(r.getUUID("opportunity_id"), r.getString("name"), r.getUUID("customer_id"),
+                    r.getString("owner_id"), r.getString("stage"), r.getString("status"), r.getBigDecimal("amount"),
+                    r.getString("product_line"), r.getLocalDate("expected_close_date"), r.getLocalDate("closed_on"),
+                    r.getString("lost_reason"), r.getString("lost_competitor"), r.getInteger("probability")));
         }
         return deals;
     }

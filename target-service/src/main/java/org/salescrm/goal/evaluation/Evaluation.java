@@ -5,15 +5,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A rep's evaluation for a period: the figures of the last run, and the two-way review. */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation {
+public class Evaluation extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -48,11 +48,4 @@ public class Evaluation {
     public String repFeedback;
 
     public Instant evaluatedAt;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @Version
-    public Long version;
 }

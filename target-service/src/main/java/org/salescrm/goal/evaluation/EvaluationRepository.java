@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
@@ -37,12 +38,8 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
             where.append(" and repId = :repId");
             params.put("repId", repId);
         }
-        if (page.after() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        return find(visibility.where(where.toString()) + " order by createdAt desc, id desc", params)
+        where.append(Keyset.NEWEST_FIRST.andAfter("createdAt", page, params));
+        return find(visibility.where(where.toString()) + Keyset.NEWEST_FIRST.orderBy("createdAt"), params)
                 .range(0, page.fetchSize() - 1).list();
     }
 

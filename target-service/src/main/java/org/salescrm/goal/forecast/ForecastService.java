@@ -86,6 +86,6 @@ public class ForecastService {
 
     private ForecastDeal deal(Deal d) {
         return new ForecastDeal(d.opportunityId(), d.name(), d.customerId(), d.ownerId(), d.stage(), d.amount(),
-                d.expectedCloseDate(), config.probability().of(d.stage()));
+                d.expectedCloseDate(), d.probability() == null ? 0 : d.probability());
     }
 }

@@ -5,11 +5,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.goal.actuals.Metric;
+import org.salescrm.platform.database.AuditedEntity;
 
 /**
  * A target for a period on a metric at one level of the organisation. The owner is the assignee
@@ -18,7 +18,7 @@ import org.salescrm.goal.actuals.Metric;
  */
 @Entity
 @Table(name = "goal")
-public class Goal {
+public class Goal extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -46,11 +46,4 @@ public class Goal {
     public String acknowledgedBy;
 
     public String createdBy;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @Version
-    public Long version;
 }

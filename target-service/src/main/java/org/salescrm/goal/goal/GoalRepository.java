@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Visibility;
 import org.salescrm.goal.actuals.Metric;
@@ -46,12 +47,8 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
             where.append(" and scopeId = :scopeId");
             params.put("scopeId", filter.scopeId());
         }
-        if (page.after() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        String query = visibility.where(where.toString()) + " order by createdAt desc, id desc";
+        where.append(Keyset.NEWEST_FIRST.andAfter("createdAt", page, params));
+        String query = visibility.where(where.toString()) + Keyset.NEWEST_FIRST.orderBy("createdAt");
         return find(query, params).range(0, page.fetchSize() - 1).list();
     }
 

@@ -246,8 +246,7 @@ public class GoalService {
         g.ownerId = g.scopeLevel == ScopeLevel.REP ? scopeId : null;
         g.ownerTeam = team;
         g.createdBy = caller.id();
-        g.createdAt = now;
-        g.updatedAt = now;
+        g.stampCreated(now);
         return g;
     }
 

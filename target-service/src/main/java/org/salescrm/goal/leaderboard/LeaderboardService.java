@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.salescrm.platform.security.Caller;
+import org.salescrm.goal.actuals.ArchivedRecords;
 import org.salescrm.goal.actuals.Metric;
 import org.salescrm.platform.time.Period;
 import org.salescrm.goal.progress.ProgressService;
@@ -34,19 +35,21 @@ public class LeaderboardService {
     public Uni<List<LeaderboardEntry>> rank(Period period, Metric metric, String team, int limit, Caller caller) {
         return db.preparedQuery("""
                         WITH a AS (SELECT rep_id, sum(amount) AS actual FROM actual_fact
-                                   WHERE metric = $1 AND day BETWEEN $2 AND $3 AND amount <> 0 GROUP BY rep_id),
+                                   WHERE metric = $1 AND day BETWEEN $2 AND $3 AND amount <> 0
+                                     AND NOT %s GROUP BY rep_id),
                              g AS (SELECT scope_id AS rep_id, owner_team, target FROM goal
                                    WHERE scope_level = 'REP' AND period = $4 AND metric = $1)
-                        SELECT coalesce(a.rep_id, g.rep_id), coalesce(g.owner_team, rt.team),
-                               coalesce(a.actual, 0), g.target
+                        SELECT coalesce(a.rep_id, g.rep_id) AS rep_id, coalesce(g.owner_team, rt.team) AS team,
+                               coalesce(a.actual, 0) AS actual, g.target
                         FROM a FULL OUTER JOIN g ON a.rep_id = g.rep_id
-                        LEFT JOIN rep_team rt ON rt.rep_id = coalesce(a.rep_id, g.rep_id)""")
+                        LEFT JOIN rep_team rt ON rt.rep_id = coalesce(a.rep_id, g.rep_id)"""
+                        .formatted(ArchivedRecords.archivedFact("actual_fact")))
                 .execute(Tuple.of(metric.name(), period.start(), period.end(), period.code()))
                 .map(rows -> {
                     List<Standing> board = new ArrayList<>();
                     for (Row row : rows) {
-                        Standing r = new Standing(row.getString(0), row.getString(1), row.getBigDecimal(2),
-                                row.getBigDecimal(3));
+                        Standing r = new Standing(row.getString("rep_id"), row.getString("team"),
+                                row.getBigDecimal("actual"), row.getBigDecimal("target"));
                         if (inReach(r.team(), team, caller)) {
                             board.add(r);
                         }

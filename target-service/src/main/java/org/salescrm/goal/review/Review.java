@@ -5,15 +5,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.goal.goal.ScopeLevel;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A review (复盘) of a team or a rep for a period; owner is the reviewed rep (none for a team). */
 @Entity
 @Table(name = "review")
-public class Review {
+public class Review extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -34,11 +33,4 @@ public class Review {
     public String repAnswer;
 
     public String createdBy;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @Version
-    public Long version;
 }

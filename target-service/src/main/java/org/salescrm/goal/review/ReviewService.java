@@ -308,8 +308,7 @@ public class ReviewService {
         r.ownerId = level == ScopeLevel.REP ? scopeId : null;
         r.ownerTeam = team;
         r.createdBy = caller.id();
-        r.createdAt = now;
-        r.updatedAt = now;
+        r.stampCreated(now);
         return r;
     }
 

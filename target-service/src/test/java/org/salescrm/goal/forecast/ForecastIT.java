@@ -87,6 +87,24 @@ class ForecastIT {
     }
 
     @Test
+    void aDealWeighsWithTheProbabilityCustomerServiceGaveIt() {
+        String team = unique("team");
+        String goalId = setGoal(ADMIN, goal("2035-Q3", "REVENUE", "TEAM", team, 500_000, null));
+        LocalDate july = LocalDate.of(2035, 7, 1);
+        OpportunityOpened deal = TestEvents.opened(unique("rep"), team, UUID.randomUUID(), "H", "100000",
+                LocalDate.of(2035, 8, 15), july);
+
+        // the company's funnel gives NEGOTIATION 70, not the default 80
+        publish(deal, TestEvents.moved(deal, 2, "ACKNOWLEDGED", "NEGOTIATION", "100000", LocalDate.of(2035, 8, 15),
+                july, 70));
+
+        await().atMost(PATIENCE).untilAsserted(() -> as(ADMIN).get("/api/v1/goals/{id}/forecast", goalId)
+                .then().statusCode(200)
+                .body("deals.probability", contains(70))
+                .body("weighted", number("70000")));
+    }
+
+    @Test
     void onlyRevenueGoalsHaveAForecast() {
         String goalId = setGoal(ADMIN, goal("2035-Q2", "VISITS", "TEAM", unique("team"), 100, null));
 

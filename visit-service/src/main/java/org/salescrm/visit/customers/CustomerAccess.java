@@ -12,7 +12,8 @@ import org.salescrm.platform.security.Visibility;
 
 /**
  * Who may work on a customer: its current owner (per the replica), the owner's manager and
- * admins. Visits and follow-ups follow the customer: when it changes owner, so does access.
+ * admins. Visits and follow-ups follow the customer: when it changes owner, so does access. An
+ * archived (soft-deleted) customer is nobody's to work on: it answers as one never seen.
  */
 @ApplicationScoped
 public class CustomerAccess {
@@ -38,7 +39,7 @@ public class CustomerAccess {
 
     /** A customer in the pool belongs to nobody: a visit must carry an owner. */
     public static boolean workable(CustomerReplica customer, Caller caller) {
-        return customer.ownerId != null && caller.canSee(customer.ownerId, customer.ownerTeam);
+        return !customer.archived && customer.ownerId != null && caller.canSee(customer.ownerId, customer.ownerTeam);
     }
 
     /**
@@ -46,8 +47,13 @@ public class CustomerAccess {
      * Its parameters are {@link #scopeOf(Caller)}'s.
      */
     public static String scopeClause(Caller caller, String customerIdPath) {
-        return customerIdPath + " in (select r.customerId from CustomerReplica r where "
-                + scopeOf(caller).clause() + ")";
+        return customerIdPath + " in (select r.customerId from CustomerReplica r where r.archived = false and ("
+                + scopeOf(caller).clause() + "))";
+    }
+
+    /** An HQL condition on {@code customerIdPath}: the customer is not archived (or not replicated yet). */
+    public static String notArchivedClause(String customerIdPath) {
+        return customerIdPath + " not in (select a.customerId from CustomerReplica a where a.archived = true)";
     }
 
     public static Visibility scopeOf(Caller caller) {

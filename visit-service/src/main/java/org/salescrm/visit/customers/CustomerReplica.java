@@ -22,4 +22,7 @@ public class CustomerReplica {
     public String ownerTeam;
 
     public long aggregateVersion;
+
+    /** Deleted (soft) in customer-service: answers here exactly as a customer never seen. */
+    public boolean archived;
 }

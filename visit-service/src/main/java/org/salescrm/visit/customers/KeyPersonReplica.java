@@ -25,4 +25,7 @@ public class KeyPersonReplica {
 
     @Column(name = "aggregate_version")
     public long aggregateVersion;
+
+    /** Deleted (soft) in customer-service: no longer a key person a visit may name, until restored. */
+    public boolean archived;
 }

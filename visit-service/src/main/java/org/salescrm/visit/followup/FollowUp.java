@@ -4,15 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 
 /** A next action (跟进) for a customer: due on a date, done with a result. Overdue is read from the date, not stored. */
 @Entity
 @Table(name = "follow_up")
-public class FollowUp {
+public class FollowUp extends AuditedEntity {
 
     public static final String OPEN = "OPEN";
     public static final String DONE = "DONE";
@@ -52,11 +52,4 @@ public class FollowUp {
     public Instant overduePublishedAt;
 
     public String createdBy;
-
-    @Version
-    public Long version;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
 }

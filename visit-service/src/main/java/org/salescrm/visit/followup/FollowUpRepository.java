@@ -5,15 +5,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
-import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.visit.customers.CustomerAccess;
 
@@ -52,17 +50,17 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             where.append(" and dueOn < :dueBefore");
             params.put("dueBefore", filter.dueBefore());
         }
-        if (page.after() != null) {
-            where.append(" and (dueOn > :afterDue or (dueOn = :afterDue and id > :afterId))");
-            params.put("afterDue", dueOf(page.after()));
-            params.put("afterId", page.after().id());
-        }
-        return find(where + " order by dueOn, id", params).range(0, page.fetchSize() - 1).list();
+        where.append(Keyset.OLDEST_FIRST.andAfter("dueOn", page, Cursor::sortDate, params));
+        return find(where + Keyset.OLDEST_FIRST.orderBy("dueOn"), params).range(0, page.fetchSize() - 1).list();
     }
 
-    /** Open follow-ups past their due date whose overdue event has not gone out, locked for the job's transaction. */
+    /**
+     * Open follow-ups past their due date whose overdue event has not gone out, locked for the job's
+     * transaction. An archived customer's wait: restored, they are published then.
+     */
     public Uni<List<FollowUp>> overdueNotYetPublished(LocalDate today, int limit) {
-        return find("status = 'OPEN' and dueOn < ?1 and overduePublishedAt is null order by dueOn, id", today)
+        return find("status = 'OPEN' and dueOn < ?1 and overduePublishedAt is null and "
+                + CustomerAccess.notArchivedClause("customerId") + " order by dueOn, id", today)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .range(0, limit - 1).list();
     }
@@ -71,24 +69,18 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         return new Cursor(followUp.dueOn.toString(), followUp.id);
     }
 
-    /** The assignee sees their follow-ups; whoever may work on the customer now sees the customer's. */
+    /**
+     * The assignee sees their follow-ups; whoever may work on the customer now sees the customer's.
+     * An archived customer's are nobody's until it is restored.
+     */
     private static String scope(Caller caller) {
-        return "(assigneeId = :me or " + CustomerAccess.scopeClause(caller, "customerId") + ")";
+        return "((assigneeId = :me and " + CustomerAccess.notArchivedClause("customerId") + ") or "
+                + CustomerAccess.scopeClause(caller, "customerId") + ")";
     }
 
     private static Map<String, Object> scopeParameters(Caller caller) {
         Map<String, Object> params = new HashMap<>(CustomerAccess.scopeOf(caller).parameters());
         params.put("me", caller.id());
         return params;
-    }
-
-    private static LocalDate dueOf(Cursor cursor) {
-        try {
-            return LocalDate.parse(cursor.sortValue());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "malformed-field",
-                    List.of(new FieldViolation("cursor", "format", "not a cursor from this list")),
-                    "malformed-field", "cursor", cursor.encode());
-        }
     }
 }

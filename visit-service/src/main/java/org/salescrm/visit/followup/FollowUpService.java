@@ -109,8 +109,7 @@ public class FollowUpService {
             f.dueOn = assigned.dueOn();
             f.status = FollowUp.OPEN;
             f.createdBy = assigned.assignedBy() != null ? assigned.assignedBy() : assigned.ownerId();
-            f.createdAt = now;
-            f.updatedAt = now;
+            f.stampCreated(now);
             return persistAndPublish(f).replaceWithVoid();
         });
     }
@@ -169,8 +168,7 @@ public class FollowUpService {
         f.dueOn = dueOn;
         f.status = FollowUp.OPEN;
         f.createdBy = createdBy;
-        f.createdAt = now;
-        f.updatedAt = now;
+        f.stampCreated(now);
         return f;
     }
 }

@@ -24,6 +24,9 @@ public class OpportunityReplica {
     @Column(name = "aggregate_version")
     public long aggregateVersion;
 
+    /** Deleted (soft) in customer-service: not open to new visits, until restored. */
+    public boolean archived;
+
     public boolean isOpen() {
         return OpportunityReplicas.OPEN.equals(status);
     }

@@ -4,17 +4,16 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 import org.salescrm.visit.UuidListConverter;
 
 /** The customers a rep plans to visit on one business day. */
 @Entity
 @Table(name = "visit_plan")
-public class VisitPlan {
+public class VisitPlan extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -27,11 +26,4 @@ public class VisitPlan {
 
     @Convert(converter = UuidListConverter.class)
     public List<UUID> customerIds;
-
-    @Version
-    public Long version;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
 }

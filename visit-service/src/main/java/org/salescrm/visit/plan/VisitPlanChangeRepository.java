@@ -3,9 +3,12 @@ package org.salescrm.visit.plan;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 
 @ApplicationScoped
@@ -13,12 +16,9 @@ public class VisitPlanChangeRepository implements PanacheRepositoryBase<VisitPla
 
     /** A plan's writes, oldest first. */
     public Uni<List<VisitPlanChange>> history(UUID planId, PageRequest page) {
-        if (page.after() == null) {
-            return find("planId = ?1 order by changedAt, id", planId).range(0, page.fetchSize() - 1).list();
-        }
-        return find("planId = ?1 and (changedAt > ?2 or (changedAt = ?2 and id > ?3)) order by changedAt, id",
-                planId, page.after().sortInstant(), page.after().id())
-                .range(0, page.fetchSize() - 1).list();
+        Map<String, Object> params = new HashMap<>(Map.of("planId", planId));
+        String where = "planId = :planId" + Keyset.OLDEST_FIRST.andAfter("changedAt", page, params);
+        return find(where + Keyset.OLDEST_FIRST.orderBy("changedAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(VisitPlanChange change) {

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.salescrm.platform.paging.Page;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
@@ -169,11 +171,23 @@ public class VisitPlanService {
                 .chain(this::view);
     }
 
-    /** Distinct planned customers visited (effectively) by the plan's owner on its business day. */
+    /**
+     * Distinct planned customers visited (effectively) by the plan's owner on its business day. An
+     * archived customer is left out of the plan as shown (and its counts) until it is restored; the
+     * plan as written and its history keep it.
+     */
     private Uni<VisitPlanView> view(VisitPlan plan) {
         if (plan.customerIds.isEmpty()) {
-            return Uni.createFrom().item(viewOf(plan, 0, 0));
+            return Uni.createFrom().item(viewOf(plan, plan.customerIds, 0, 0));
         }
+        return customers.list("customerId in ?1 and archived = true", plan.customerIds).chain(archived -> {
+            Set<UUID> gone = archived.stream().map(c -> c.customerId).collect(Collectors.toSet());
+            List<UUID> shown = plan.customerIds.stream().filter(id -> !gone.contains(id)).toList();
+            return shown.isEmpty() ? Uni.createFrom().item(viewOf(plan, shown, 0, 0)) : counted(plan, shown);
+        });
+    }
+
+    private Uni<VisitPlanView> counted(VisitPlan plan, List<UUID> shown) {
         Instant start = plan.day.atStartOfDay(clock.getZone()).toInstant();
         Instant end = plan.day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
@@ -183,21 +197,20 @@ public class VisitPlanService {
                         where v.ownerId = :owner and v.customerId in :ids
                           and v.occurredAt >= :start and v.occurredAt < :end""", Visited.class)
                         .setParameter("owner", plan.ownerId)
-                        .setParameter("ids", plan.customerIds)
+                        .setParameter("ids", shown)
                         .setParameter("start", start)
                         .setParameter("end", end)
                         .getSingleResult())
-                .map(visited -> viewOf(plan, visited.customers(), visited.effectively()));
+                .map(visited -> viewOf(plan, shown, visited.customers(), visited.effectively()));
     }
 
     /** How many planned customers were visited, and how many of them effectively. */
     private record Visited(Long customers, Long effectively) {
     }
 
-    private VisitPlanView viewOf(VisitPlan plan, long visited, long effective) {
-        return new VisitPlanView(plan.id, plan.day, plan.ownerId, plan.ownerTeam, plan.customerIds,
-                plan.customerIds.size(), visited, effective, config.dailyQuota(), plan.version, plan.createdAt,
-                plan.updatedAt);
+    private VisitPlanView viewOf(VisitPlan plan, List<UUID> shown, long visited, long effective) {
+        return new VisitPlanView(plan.id, plan.day, plan.ownerId, plan.ownerTeam, shown, shown.size(), visited,
+                effective, config.dailyQuota(), plan.version, plan.createdAt, plan.updatedAt);
     }
 
     private VisitPlanView emptyPlan(LocalDate day, Caller caller) {

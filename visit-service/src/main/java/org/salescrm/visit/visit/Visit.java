@@ -6,17 +6,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.salescrm.platform.database.AuditedEntity;
 import org.salescrm.visit.UuidListConverter;
 
 /** One contact with a customer, as the rep logged it; corrected in place, its earlier text kept as corrections. */
 @Entity
 @Table(name = "visit")
-public class Visit {
+public class Visit extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -78,13 +78,6 @@ public class Visit {
     public boolean effective;
 
     public boolean lateEntry;
-
-    @Version
-    public Long version;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
 
     /** An effective visit (有效拜访) met a key person, achieved its purpose and did not meet a negative customer. */
     public static boolean effective(List<UUID> keyPersonIds, Boolean purposeAchieved, Sentiment sentiment) {

@@ -3,9 +3,12 @@ package org.salescrm.visit.visit;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 
 @ApplicationScoped
@@ -13,13 +16,9 @@ public class VisitCorrectionRepository implements PanacheRepositoryBase<VisitCor
 
     /** A visit's corrections, oldest first. */
     public Uni<List<VisitCorrection>> history(UUID visitId, PageRequest page) {
-        if (page.after() == null) {
-            return find("visitId = ?1 order by changedAt, id", visitId)
-                    .range(0, page.fetchSize() - 1).list();
-        }
-        return find("visitId = ?1 and (changedAt > ?2 or (changedAt = ?2 and id > ?3)) order by changedAt, id",
-                visitId, page.after().sortInstant(), page.after().id())
-                .range(0, page.fetchSize() - 1).list();
+        Map<String, Object> params = new HashMap<>(Map.of("visitId", visitId));
+        String where = "visitId = :visitId" + Keyset.OLDEST_FIRST.andAfter("changedAt", page, params);
+        return find(where + Keyset.OLDEST_FIRST.orderBy("changedAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(VisitCorrection correction) {

@@ -18,7 +18,7 @@ import org.salescrm.visit.opportunities.OpportunityReplicaRepository;
 
 /**
  * What a visit names must be true: each key person met an active key person of the visit's
- * customer, the opportunity an open one of that customer. Only such a visit can count as
+ * customer, the opportunity an open one of that customer (an archived one is neither). Only such a visit can count as
  * effective. An id the replicas have not seen yet may be one created a moment ago (events take
  * a moment to arrive), so that case says so and asks for a retry, as an unknown customer does.
  */
@@ -69,6 +69,8 @@ public class VisitLinks {
                         "no such key person is known to this service yet; one added a moment ago may still be on its way"));
             } else if (!person.customerId.equals(customerId)) {
                 violations.add(new FieldViolation(field, "ofCustomer", "not a key person of this customer"));
+            } else if (person.archived) {
+                violations.add(new FieldViolation(field, "active", "has been deleted"));
             } else if (!person.active) {
                 violations.add(new FieldViolation(field, "active", "has left the customer"));
             }
@@ -84,6 +86,9 @@ public class VisitLinks {
         if (!deal.customerId.equals(customerId)) {
             return Optional.of(new FieldViolation("opportunityId", "ofCustomer",
                     "not an opportunity of this customer"));
+        }
+        if (deal.archived) {
+            return Optional.of(new FieldViolation("opportunityId", "open", "the opportunity has been deleted"));
         }
         if (!deal.isOpen()) {
             return Optional.of(new FieldViolation("opportunityId", "open",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.salescrm.platform.paging.Cursor;
+import org.salescrm.platform.paging.Keyset;
 import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.visit.customers.CustomerAccess;
@@ -50,12 +51,8 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
             where.append(" and occurredAt < :to");
             params.put("to", filter.to());
         }
-        if (page.after() != null) {
-            where.append(" and (occurredAt < :afterAt or (occurredAt = :afterAt and id < :afterId))");
-            params.put("afterAt", page.after().sortInstant());
-            params.put("afterId", page.after().id());
-        }
-        return find(where + " order by occurredAt desc, id desc", params).range(0, page.fetchSize() - 1).list();
+        where.append(Keyset.NEWEST_FIRST.andAfter("occurredAt", page, params));
+        return find(where + Keyset.NEWEST_FIRST.orderBy("occurredAt"), params).range(0, page.fetchSize() - 1).list();
     }
 
     static Cursor cursorOf(Visit visit) {

@@ -164,8 +164,7 @@ public class VisitService {
         }
         v.recomputeEffective();
         v.lateEntry = Duration.between(r.occurredAt(), now).compareTo(Duration.ofHours(config.lateEntryHours())) > 0;
-        v.createdAt = now;
-        v.updatedAt = now;
+        v.stampCreated(now);
         return v;
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Turns a delivery's JSON (an alert notice, or a domain event's CloudEvent) into a group robot's markdown message:
  * DingTalk {@code {"msgtype":"markdown","markdown":{"title","text"}}}, WeCom
- * {@code {"msgtype":"markdown","markdown":{"content"}}}. The text says what happened, to whom, and why, with the
- * numbers the reasons carry.
+ * {@code {"msgtype":"markdown","markdown":{"content"}}}. The text is the {@link MessageContent}: a heading, then
+ * one list item per line.
  */
 @ApplicationScoped
 public class RobotMessages {
@@ -27,56 +27,48 @@ public class RobotMessages {
         if (format == null || format == WebhookFormat.STANDARD) {
             return payload;
         }
+        MessageContent content = MessageContent.of(json, payload);
+        String text = "#### " + content.title() + "\n" + items(content);
+        Map<String, Object> markdown = new LinkedHashMap<>();
+        if (format == WebhookFormat.DINGTALK) {
+            markdown.put("title", content.title());
+            markdown.put("text", text);
+        } else {
+            markdown.put("content", text);
+        }
         try {
-            JsonNode event = json.readTree(payload);
-            String title = title(event);
-            String text = "#### " + title + "\n" + details(event);
-            Map<String, Object> markdown = new LinkedHashMap<>();
-            if (format == WebhookFormat.DINGTALK) {
-                markdown.put("title", title);
-                markdown.put("text", text);
-            } else {
-                markdown.put("content", text);
-            }
             return json.writeValueAsString(Map.of("msgtype", "markdown", "markdown", markdown));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a delivery's payload is JSON this service wrote", e);
+            throw new IllegalStateException("a map of strings always serialises", e);
         }
     }
 
-    /** "HIGH STALLED_OPPORTUNITY raised", or a domain event's type. */
-    private static String title(JsonNode event) {
-        if (event.hasNonNull("alertType")) {
-            return "%s %s %s".formatted(event.path("severity").asText(""), event.path("alertType").asText(),
-                    event.path("event").asText("")).strip();
+    /**
+     * What a robot's answer says went wrong, or null when it took the message ({@code errcode} 0, or an answer that
+     * is not the robots' JSON, which proves nothing either way).
+     */
+    String refusal(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
         }
-        return event.path("type").asText("event");
+        try {
+            JsonNode reply = json.readTree(answer);
+            int code = reply.path("errcode").asInt(0);
+            return code == 0 ? null : "the robot answered errcode " + code + ": " + reply.path("errmsg").asText("");
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
     }
 
-    private static String details(JsonNode event) {
+    private static String items(MessageContent content) {
         StringBuilder text = new StringBuilder();
-        if (!event.hasNonNull("alertType")) {
-            line(text, "subject", event.path("subject").asText(null));
-            line(text, "time", event.path("time").asText(null));
-            return text.toString();
+        for (MessageContent.Line line : content.lines()) {
+            text.append("- ");
+            if (line.label() != null) {
+                text.append(line.label()).append(": ");
+            }
+            text.append(line.value()).append('\n');
         }
-        String owner = event.path("ownerId").asText(null);
-        String team = event.path("ownerTeam").asText(null);
-        line(text, "owner", owner == null ? null : team == null ? owner : owner + " (" + team + ")");
-        line(text, "status", event.path("status").asText(null));
-        line(text, "customer", event.path("customerId").asText(null));
-        for (JsonNode reason : event.path("reasons")) {
-            text.append("- ").append(reason.path("message").asText(reason.path("code").asText())).append('\n');
-        }
-        line(text, "change", event.path("change").asText(null));
-        line(text, "resolution", event.path("resolution").asText(null));
-        line(text, "alert", event.path("alertId").asText(null));
         return text.toString();
-    }
-
-    private static void line(StringBuilder text, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            text.append("- ").append(label).append(": ").append(value).append('\n');
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.salescrm.analytics.delivery.webhook;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,9 +31,9 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * POSTs pending deliveries to their receivers, signed, and retries failures with exponential
- * back-off until {@code crm.webhooks.max-attempts}, then marks them FAILED. Every attempt is
- * logged.
+ * POSTs pending deliveries to their receivers, signed, or mails them for EMAIL subscriptions, and
+ * retries failures with exponential back-off until {@code crm.webhooks.max-attempts}, then marks
+ * them FAILED. Every attempt is logged.
  *
  * <p>Several instances may run it: a delivery is claimed with {@code FOR UPDATE SKIP LOCKED} and
  * leased (its next attempt pushed past the time a send can take) before it is sent, so no two
@@ -52,6 +54,8 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final Clock clock;
     private final RobotMessages robots;
+    private final MailMessages mails;
+    private final ReactiveMailer mailer;
     private final WebhookConfig config;
     private final WebhookTargets targets;
     private final Backoff backoff;
@@ -63,9 +67,11 @@ public class WebhookDispatcher {
     private boolean lastPassFailed;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, WebhookTargets targets, Vertx vertx,
-                             MeterRegistry metrics, RobotMessages robots) {
+                             MeterRegistry metrics, RobotMessages robots, MailMessages mails, ReactiveMailer mailer) {
         this.pool = pool;
         this.robots = robots;
+        this.mails = mails;
+        this.mailer = mailer;
         this.clock = clock;
         this.config = config;
         this.targets = targets;
@@ -124,7 +130,7 @@ public class WebhookDispatcher {
                         UPDATE webhook_delivery d SET next_attempt_at = $2, updated_at = $1
                         FROM due, webhook_subscription s
                         WHERE d.id = due.id AND s.id = d.subscription_id
-                        RETURNING d.id, d.attempts, d.payload, d.event_id, d.event_type, s.url, s.secret, s.format""")
+                        RETURNING d.id, d.attempts, d.payload, d.event_id, d.event_type, s.url, s.secret, s.format, s.email""")
                 .execute(Tuple.of(WebhookSubscriptions.utc(now), WebhookSubscriptions.utc(now.plus(lease())),
                         config.batchSize()))
                 .await().atMost(DB_TIMEOUT)
@@ -134,26 +140,57 @@ public class WebhookDispatcher {
 
     /**
      * Never fails: a receiver that cannot be reached, or whose host now resolves to an address a
-     * webhook may not reach, is an outcome like any answer.
+     * webhook may not reach, or an SMTP server that refuses the mail, is an outcome like any answer.
      */
     private Uni<Outcome> send(Due due) {
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
+        Uni<Outcome> sent = due.format() == WebhookFormat.EMAIL
+                ? mail(due).map(accepted -> new Outcome(due, attemptedAt, null, null, elapsedMillis(started)))
+                : post(due, attemptedAt).map(response -> new Outcome(due, attemptedAt, response.statusCode(),
+                        refusal(due.format(), response), elapsedMillis(started)));
+        return sent.onFailure().recoverWithItem(failure -> new Outcome(due, attemptedAt, null, describe(failure),
+                elapsedMillis(started)));
+    }
+
+    /**
+     * Done once the SMTP server has accepted the mail; bounded by the request timeout like a POST. Deferred, so an
+     * address the mail client cannot use fails this attempt rather than the whole batch.
+     */
+    private Uni<Void> mail(Due due) {
+        return Uni.createFrom().deferred(() -> mailer.send(
+                        mails.mail(due.email(), due.eventId().toString(), due.eventType(), due.payload())))
+                .ifNoItem().after(config.requestTimeout()).fail();
+    }
+
+    private Uni<HttpResponse<Buffer>> post(Due due, Instant attemptedAt) {
         // A robot format is signed like any delivery (the robot ignores the headers): the signature covers what is sent.
         String body = robots.body(due.format(), due.payload());
         return targets.destination(due.url())
-                .chain(destination -> signed(request(destination), due, body, attemptedAt)
-                        .sendBuffer(Buffer.buffer(body)))
-                .map(response -> new Outcome(due, attemptedAt, response.statusCode(),
-                        response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode(),
-                        elapsedMillis(started)))
-                .onFailure().recoverWithItem(failure -> new Outcome(due, attemptedAt, null, describe(failure),
-                        elapsedMillis(started)));
+                .chain(destination -> signed(request(destination, due, attemptedAt), due, body, attemptedAt)
+                        .sendBuffer(Buffer.buffer(body)));
     }
 
-    /** Connects to the address that was checked, so a second DNS answer cannot send the POST elsewhere. */
-    private HttpRequest<Buffer> request(WebhookTargets.Destination destination) {
-        String url = destination.uri().toString();
+    /**
+     * Why the receiver did not take the delivery, or null when it did: a status other than 2xx, or, from a group
+     * robot, a 200 whose JSON carries a non-zero {@code errcode} (DingTalk and WeCom answer 200 to a wrong signature,
+     * a missing keyword, an unknown token or too many messages, and say so only in the body).
+     */
+    private String refusal(WebhookFormat format, HttpResponse<Buffer> response) {
+        if (response.statusCode() / 100 != 2) {
+            return "the receiver answered " + response.statusCode();
+        }
+        return format == WebhookFormat.STANDARD ? null : robots.refusal(response.bodyAsString());
+    }
+
+    /**
+     * Connects to the address that was checked, so a second DNS answer cannot send the POST elsewhere. A
+     * DingTalk robot with a secret gets the URL signed its own way (加签), anew on every attempt.
+     */
+    private HttpRequest<Buffer> request(WebhookTargets.Destination destination, Due due, Instant attemptedAt) {
+        String url = due.format() == WebhookFormat.DINGTALK && due.secret() != null
+                ? DingTalkSignature.signed(destination.uri(), due.secret(), attemptedAt.toEpochMilli()).toString()
+                : destination.uri().toString();
         return destination.address() == null
                 ? client.postAbs(url)
                 : client.requestAbs(HttpMethod.POST,
@@ -162,21 +199,24 @@ public class WebhookDispatcher {
 
     /**
      * Standard Webhooks headers: the event's id (the same on every retry, so a receiver drops
-     * repeats), the attempt's time in unix seconds, and both signed with the body.
+     * repeats), the attempt's time in unix seconds, and both signed with the body when the
+     * subscription has a secret (a robot's may have none).
      */
     private HttpRequest<Buffer> signed(HttpRequest<Buffer> request, Due due, String body, Instant attemptedAt) {
         String id = due.eventId().toString();
         long timestamp = attemptedAt.getEpochSecond();
-        return request.timeout(config.requestTimeout().toMillis())
+        request.timeout(config.requestTimeout().toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json; charset=UTF-8")
                 .putHeader(WebhookSignature.ID_HEADER, id)
                 .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .putHeader(WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.standard(due.secret(), id, timestamp, body))
-                .putHeader(WebhookSignature.LEGACY_HEADER, WebhookSignature.legacy(due.secret(), body))
                 .putHeader(EVENT_ID_HEADER, id)
                 .putHeader(EVENT_TYPE_HEADER, due.eventType())
                 .putHeader(DELIVERY_ID_HEADER, due.id().toString());
+        if (due.secret() != null) {
+            request.putHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.standard(due.secret(), id, timestamp, body))
+                    .putHeader(WebhookSignature.LEGACY_HEADER, WebhookSignature.legacy(due.secret(), body));
+        }
+        return request;
     }
 
     /** The attempt goes into the log; the delivery is done, given up, or due again after its back-off. */
@@ -241,11 +281,11 @@ public class WebhookDispatcher {
 
     /** A claimed delivery with what sending it needs. */
     record Due(UUID id, int attempts, String payload, UUID eventId, String eventType, String url, String secret,
-               WebhookFormat format) {
+               WebhookFormat format, String email) {
         static Due of(Row row) {
             return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
                     row.getUUID("event_id"), row.getString("event_type"), row.getString("url"), row.getString("secret"),
-                    WebhookFormat.valueOf(row.getString("format")));
+                    WebhookFormat.valueOf(row.getString("format")), row.getString("email"));
         }
     }
 

@@ -19,7 +19,7 @@ import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
 
-/** Webhook subscriptions: who may subscribe to which teams' alerts, and the delivery log. */
+/** Webhook and e-mail subscriptions: who may subscribe to which teams' alerts, and the delivery log. */
 @ApplicationScoped
 public class WebhookService {
 
@@ -44,13 +44,13 @@ public class WebhookService {
      * subscription back.
      */
     public Uni<Created<WebhookView>> create(WebhookRequest request, Caller caller, String idempotencyKey) {
+        DeliveryTarget target = DeliveryTarget.of(request);
         List<String> teams = allowedTeams(request.teams(), caller);
         List<String> eventTypes = WebhookEventTypes.known(request.eventTypes());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        return publicTarget(request.url()).chain(() -> pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
-                ? subscriptions.insert(tx, id, request.url().strip(), request.secret(), teams, caller.id(), now,
-                        eventTypes, request.format() == null ? WebhookFormat.STANDARD : request.format())
+        return publicTarget(target.url()).chain(() -> pool.withTransaction(tx -> claim(tx, caller, idempotencyKey, id, now).chain(owner -> owner.equals(id)
+                ? subscriptions.insert(tx, id, target, teams, caller.id(), now, eventTypes)
                         .chain(() -> subscriptions.findVisible(tx, id, caller)).map(Created::fresh)
                 : subscriptions.findVisible(tx, owner, caller)
                         .onItem().ifNull().failWith(() -> Problems.notFound(RESOURCE, owner))
@@ -59,9 +59,13 @@ public class WebhookService {
 
     /**
      * A URL whose host resolves to a loopback, private, link-local or multicast address is refused.
-     * One that resolves to nothing yet is accepted: every delivery checks its target again.
+     * One that resolves to nothing yet is accepted: every delivery checks its target again. An e-mail
+     * subscription has no URL: its mail goes through the configured SMTP server.
      */
     private Uni<Void> publicTarget(String url) {
+        if (url == null) {
+            return Uni.createFrom().voidItem();
+        }
         return targets.destination(url).replaceWithVoid()
                 .onFailure(WebhookTargets.UnresolvedHost.class).recoverWithNull()
                 .onFailure(WebhookTargets.Refused.class).transform(refused -> Problems.ruleViolated("validation",

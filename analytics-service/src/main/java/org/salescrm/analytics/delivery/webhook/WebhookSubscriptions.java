@@ -23,7 +23,7 @@ import org.salescrm.platform.security.Caller;
 public class WebhookSubscriptions {
 
     private static final String COLUMNS =
-            "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version, s.event_types, s.format";
+            "s.id, s.url, s.teams, s.created_by, s.created_at, s.updated_at, s.version, s.event_types, s.format, s.email";
 
     private final Pool pool;
 
@@ -31,14 +31,14 @@ public class WebhookSubscriptions {
         this.pool = pool;
     }
 
-    Uni<Void> insert(SqlClient client, UUID id, String url, String secret, List<String> teams, String createdBy,
-                     Instant now, List<String> eventTypes, WebhookFormat format) {
+    Uni<Void> insert(SqlClient client, UUID id, DeliveryTarget target, List<String> teams, String createdBy,
+                     Instant now, List<String> eventTypes) {
         return client.preparedQuery("""
                         INSERT INTO webhook_subscription (id, url, secret, teams, created_by, created_at, updated_at, version,
-                                                          event_types, format)
-                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7, $8)""")
-                .execute(Tuple.from(List.of(id, url, secret, teams.toArray(String[]::new), createdBy, utc(now),
-                        eventTypes.toArray(String[]::new), format.name())))
+                                                          event_types, format, email)
+                        VALUES ($1, $2, $3, $4, $5, $6, $6, 1, $7, $8, $9)""")
+                .execute(Tuple.from(Arrays.asList(id, target.url(), target.secret(), teams.toArray(String[]::new),
+                        createdBy, utc(now), eventTypes.toArray(String[]::new), target.format().name(), target.email())))
                 .replaceWithVoid();
     }
 
@@ -125,7 +125,7 @@ public class WebhookSubscriptions {
         return new WebhookView(row.getUUID("id"), row.getString("url"), List.of(row.getArrayOfStrings("teams")),
                 row.getString("created_by"), instant(row, "created_at"), instant(row, "updated_at"),
                 row.getLong("version"), List.of(row.getArrayOfStrings("event_types")),
-                WebhookFormat.valueOf(row.getString("format")));
+                WebhookFormat.valueOf(row.getString("format")), row.getString("email"));
     }
 
     private static DeliveryView deliveryView(Row row, List<DeliveryView.Attempt> attempts) {

@@ -126,7 +126,7 @@ class WebhookIT {
                 WebhookReceiver.Received tampered = new WebhookReceiver.Received(request.signature(), request.eventId(),
                         request.eventType(), request.contentType(), request.body().replace("IDLE", "DWELL")
                                 .getBytes(StandardCharsets.UTF_8),
-                        request.webhookId(), request.webhookTimestamp(), request.webhookSignature());
+                        request.webhookId(), request.webhookTimestamp(), request.webhookSignature(), request.query());
                 assertThat(StandardWebhooksReceiver.verify(SECRET, tampered, Instant.now())).isFalse();
                 // The old header still comes, for one release.
                 assertThat(request.signature()).isEqualTo("sha256=" + hmacSha256Hex(SECRET, request.raw()));
@@ -161,8 +161,8 @@ class WebhookIT {
         // is written directly, since the API would refuse this URL.
         try (WebhookReceiver receiver = WebhookReceiver.on("127.0.0.2")) {
             UUID id = UUID.randomUUID();
-            subscriptions.insert(pool, id, receiver.urlByAddress(), SECRET, List.of(team), "mgr-" + team, Instant.now(),
-                    List.of(), WebhookFormat.STANDARD)
+            subscriptions.insert(pool, id, new DeliveryTarget(WebhookFormat.STANDARD, receiver.urlByAddress(), SECRET, null),
+                    List.of(team), "mgr-" + team, Instant.now(), List.of())
                     .await().atMost(WAIT);
             AlertRaised alert = AlertEvents.raised("rep-" + team, team, UUID.randomUUID());
 

@@ -20,10 +20,11 @@ final class WebhookReceiver implements AutoCloseable {
     /**
      * One request as it arrived; {@code raw} is the body's exact bytes, which the signatures cover.
      * {@code signature} is the legacy X-Crm-Signature; {@code webhookId}, {@code webhookTimestamp}
-     * and {@code webhookSignature} the Standard Webhooks headers.
+     * and {@code webhookSignature} the Standard Webhooks headers; {@code query} the URL's raw query (a DingTalk
+     * robot's signature is there).
      */
     record Received(String signature, String eventId, String eventType, String contentType, byte[] raw,
-                    String webhookId, String webhookTimestamp, String webhookSignature) {
+                    String webhookId, String webhookTimestamp, String webhookSignature, String query) {
         String body() {
             return new String(raw, StandardCharsets.UTF_8);
         }
@@ -33,6 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int defaultAnswer = 200;
+    private volatile byte[] answerBody;
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean hanging;
 
@@ -61,6 +63,12 @@ final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Every answer carries this JSON body, as a group robot answers {@code {"errcode":0,"errmsg":"ok"}}. */
+    WebhookReceiver answeringBody(String json) {
+        answerBody = json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
     WebhookReceiver alwaysAnswer(int statusCode) {
         defaultAnswer = statusCode;
         return this;
@@ -74,6 +82,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** The URL with a query, as a group robot's address carries its token. */
+    String url(String query) {
+        return url() + "?" + query;
     }
 
     /** The URL naming the receiver by the address it listens on. */
@@ -95,13 +108,20 @@ final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(headers.getFirst("X-Crm-Signature"), headers.getFirst("X-Crm-Event-Id"),
                     headers.getFirst("X-Crm-Event-Type"), headers.getFirst("Content-Type"),
                     in.readAllBytes(), headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature")));
+                    headers.getFirst("webhook-signature"), exchange.getRequestURI().getRawQuery()));
         }
         if (hanging) {
             awaitRelease();
         }
         Integer answer = answers.poll();
-        exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
+        byte[] body = answerBody;
+        if (body == null) {
+            exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, -1);
+        } else {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer == null ? defaultAnswer : answer, body.length);
+            exchange.getResponseBody().write(body);
+        }
         exchange.close();
     }
 

@@ -31,6 +31,35 @@ class WebhookRulesTest {
     }
 
     @Test
+    void dingTalkSignIsTheUrlEncodedBase64HmacOfTimestampNewlineSecret() {
+        // From a shell: printf '%s\n%s' 1700000000000 SECabc123 | openssl dgst -sha256 -hmac SECabc123 -binary | base64
+        assertThat(DingTalkSignature.sign("SECabc123", 1_700_000_000_000L))
+                .isEqualTo("N5P09a4%2Bp1AMJIJWnIvQd2Yxw9%2Bfu%2FoEBnPrjCcsLXk%3D");
+        assertThat(DingTalkSignature.signed(java.net.URI.create("https://oapi.dingtalk.com/robot/send?access_token=t1"),
+                "SECabc123", 1_700_000_000_000L)).hasToString("https://oapi.dingtalk.com/robot/send?access_token=t1"
+                + "&timestamp=1700000000000&sign=N5P09a4%2Bp1AMJIJWnIvQd2Yxw9%2Bfu%2FoEBnPrjCcsLXk%3D");
+        assertThat(DingTalkSignature.signed(java.net.URI.create("http://localhost:8089/robot"), "SECabc123",
+                1_700_000_000_000L).getRawQuery()).startsWith("timestamp=1700000000000&sign=");
+    }
+
+    @Test
+    void aMailSaysWhatADomainEventIsInTextAndEscapedHtml() {
+        MessageContent content = MessageContent.of(new com.fasterxml.jackson.databind.ObjectMapper(), """
+                {"specversion":"1.0","id":"e1","type":"crm.opportunity.won.v1","subject":"<opp-1>",
+                 "time":"2026-11-16T02:00:00Z","data":{}}""");
+
+        assertThat(content.title()).isEqualTo("crm.opportunity.won.v1");
+        assertThat(MailMessages.text(content)).isEqualTo("""
+                crm.opportunity.won.v1
+
+                subject: <opp-1>
+                time: 2026-11-16T02:00:00Z
+                """);
+        assertThat(MailMessages.html(content)).contains("<h3>crm.opportunity.won.v1</h3>")
+                .contains("<li><strong>subject</strong>: &lt;opp-1&gt;</li>").doesNotContain("<opp-1>");
+    }
+
+    @Test
     void legacySignatureIsTheHexHmacSha256OfTheBody() {
         // RFC 4231, test case 2
         assertThat(WebhookSignature.legacy("Jefe", "what do ya want for nothing?"))
