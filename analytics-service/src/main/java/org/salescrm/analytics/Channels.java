@@ -7,6 +7,7 @@ public final class Channels {
     public static final String OPPORTUNITIES = "opportunities";
     public static final String VISITS = "visits";
     public static final String FOLLOW_UPS = "follow-ups";
+    public static final String ORGANISATION = "organisation";
 
     private Channels() {
     }

@@ -33,7 +33,9 @@ import org.salescrm.events.customer.QuoteIssued;
 import org.salescrm.events.target.EvaluationPublished;
 import org.salescrm.events.target.GoalAcknowledged;
 import org.salescrm.events.target.GoalSet;
+import org.salescrm.events.target.RegionChanged;
 import org.salescrm.events.target.ReviewActionAssigned;
+import org.salescrm.events.target.TeamChanged;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
@@ -79,6 +81,8 @@ public final class EventCatalog {
             new EventType<>(GoalAcknowledged.TYPE, GoalAcknowledged.class, Topics.GOALS),
             new EventType<>(EvaluationPublished.TYPE, EvaluationPublished.class, Topics.GOALS),
             new EventType<>(ReviewActionAssigned.TYPE, ReviewActionAssigned.class, Topics.GOALS),
+            new EventType<>(RegionChanged.TYPE, RegionChanged.class, Topics.ORGANISATION),
+            new EventType<>(TeamChanged.TYPE, TeamChanged.class, Topics.ORGANISATION),
             new EventType<>(AlertRaised.TYPE, AlertRaised.class, Topics.ALERTS),
             new EventType<>(AlertChanged.TYPE, AlertChanged.class, Topics.ALERTS),
             new EventType<>(AlertResolved.TYPE, AlertResolved.class, Topics.ALERTS));

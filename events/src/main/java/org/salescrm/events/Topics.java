@@ -11,8 +11,11 @@ public final class Topics {
     public static final String FOLLOW_UPS = "crm.follow-ups";
     public static final String GOALS = "crm.goals";
     public static final String ALERTS = "crm.alerts";
+    /** Regions and teams (target-service): one partition key, so every change is read in order. */
+    public static final String ORGANISATION = "crm.organisation";
 
-    public static final List<String> ALL = List.of(CUSTOMERS, OPPORTUNITIES, VISITS, FOLLOW_UPS, GOALS, ALERTS);
+    public static final List<String> ALL = List.of(CUSTOMERS, OPPORTUNITIES, VISITS, FOLLOW_UPS, GOALS, ALERTS,
+            ORGANISATION);
 
     /** A consumer's dead-letter topic: {@code crm.dlq.<consumer group>}. */
     public static String deadLetter(String consumerGroup) {

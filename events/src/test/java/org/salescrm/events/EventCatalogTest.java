@@ -31,6 +31,8 @@ class EventCatalogTest {
             Map.entry("goal", "crm.goals"),
             Map.entry("evaluation", "crm.goals"),
             Map.entry("review", "crm.goals"),
+            Map.entry("region", "crm.organisation"),
+            Map.entry("team", "crm.organisation"),
             Map.entry("alert", "crm.alerts"));
 
     private static final List<String> COMMON_FIELDS =

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.salescrm.events.target.Organisation;
 
 /**
  * The published contract: every event type's golden sample must still decode, and the record must
@@ -91,7 +92,9 @@ class GoldenSamplesTest {
     void partitionKeyIsTheCustomerIdWhereTheEventHasOneElseTheAggregate(EventType<?> type) throws IOException {
         String golden = GoldenSamples.text(type.name());
         JsonNode data = JSON.readTree(golden).get("data");
-        String expected = data.hasNonNull("customerId") ? data.get("customerId").asText()
+        // the organisation's changes share one key, so that they are read in the order they were made
+        String expected = type.topic().equals(Topics.ORGANISATION) ? Organisation.PARTITION_KEY.toString()
+                : data.hasNonNull("customerId") ? data.get("customerId").asText()
                 : data.get("aggregateId").asText();
 
         DomainEvent event = EventCodec.data(EventCodec.read(golden));

@@ -30,7 +30,7 @@ record CommandLine(Command command, Set<UpOption> options, String user) {
               down                        stop a detached stack
               status                      what runs, on which port, healthy or not
               token <user>                print an access token for a demo user
-            demo users (password demo): admin, mgr-east, mgr-west, rep-east-1, rep-east-2, rep-west-1""";
+            demo users (password demo): admin, mgr-east, mgr-west, director, rep-east-1, rep-east-2, rep-west-1""";
 
     static CommandLine parse(List<String> args) {
         if (args.isEmpty()) {

@@ -50,6 +50,7 @@ class RealmFileTest {
         assertUser("admin", "admin", null, List.of());
         assertUser("mgr-east", "manager", "east", List.of("east"));
         assertUser("mgr-west", "manager", "west", List.of("west"));
+        assertUser("director", "manager", "hq", List.of("hq"));
         assertUser("rep-east-1", "rep", "east", List.of());
         assertUser("rep-east-2", "rep", "east", List.of());
         assertUser("rep-west-1", "rep", "west", List.of());

@@ -47,8 +47,11 @@ public class Alert extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AlertStatus status;
 
-    /** Left unacknowledged too long: raised to admin with severity HIGH. */
+    /** Left unacknowledged too long: raised to the owner's manager's manager (or the admins) with severity HIGH. */
     public boolean escalated;
+
+    /** Whom it was escalated to, fixed when it escalated; null: the admins. */
+    public String escalatedTo;
 
     public Instant raisedAt;
 

@@ -32,12 +32,12 @@ public class AlertEvents {
         return outbox.append(new AlertChanged(UUID.randomUUID(), a.id, a.version, a.ownerId, a.ownerTeam, now,
                 a.alertType.name(), a.subjectId, a.customerId, a.status.name(), a.severity.name(), list(a), change,
                 "ACKNOWLEDGED".equals(change) ? a.note : "SNOOZED".equals(change) ? a.snoozeReason : null, changedBy,
-                a.snoozedUntil));
+                a.snoozedUntil, a.escalatedTo));
     }
 
     Uni<Void> resolved(Alert a, Instant now) {
         return outbox.append(new AlertResolved(UUID.randomUUID(), a.id, a.version, a.ownerId, a.ownerTeam, now,
-                a.alertType.name(), a.subjectId, a.customerId, a.resolvedAt, a.resolution));
+                a.alertType.name(), a.subjectId, a.customerId, a.resolvedAt, a.resolution, a.escalatedTo));
     }
 
     private List<AlertReason> list(Alert a) {

@@ -2,16 +2,21 @@ package org.salescrm.analytics.alerts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.salescrm.analytics.organisation.OrganisationReplica;
 
 /**
  * Moves an alert to match what the rules found: raise it, keep its reasons current, re-open it when
  * its snooze ran out, escalate it when left unacknowledged, resolve it when no cause holds. Each
- * transition bumps the version and writes one event, in the caller's transaction.
+ * transition bumps the version and writes one event, in the caller's transaction. An escalated alert
+ * goes to the owner's manager's manager as the organisation stood that day (the team's named
+ * superior or its region's head), or to the admins when it names nobody.
  */
 @ApplicationScoped
 public class AlertLifecycle {
@@ -21,12 +26,16 @@ public class AlertLifecycle {
 
     private final AlertEvents events;
     private final AlertReasons reasons;
+    private final OrganisationReplica organisation;
+    private final Clock clock;
     private final Duration escalateAfter;
 
-    public AlertLifecycle(AlertEvents events, AlertReasons reasons,
+    public AlertLifecycle(AlertEvents events, AlertReasons reasons, OrganisationReplica organisation, Clock clock,
                           @ConfigProperty(name = "crm.alerts.escalate-after-days", defaultValue = "2") int escalateAfterDays) {
         this.events = events;
         this.reasons = reasons;
+        this.organisation = organisation;
+        this.clock = clock;
         this.escalateAfter = Duration.ofDays(escalateAfterDays);
     }
 
@@ -78,17 +87,21 @@ public class AlertLifecycle {
             change = change != null ? change : ownerMoved ? "OWNER_CHANGED" : "REASONS_CHANGED";
         }
         if (a.status == AlertStatus.OPEN && !a.escalated && !a.openSince.plus(escalateAfter).isAfter(now)) {
-            a.escalated = true;
-            a.severity = Severity.HIGH;
-            change = "ESCALATED";
+            return organisation.managersSuperior(a.ownerTeam, LocalDate.ofInstant(now, clock.getZone()))
+                    .chain(superior -> {
+                        a.escalated = true;
+                        a.escalatedTo = superior;
+                        a.severity = Severity.HIGH;
+                        return save(a, "ESCALATED", now);
+                    });
         }
-        if (change == null) {
-            return Uni.createFrom().voidItem();
-        }
+        return change == null ? Uni.createFrom().voidItem() : save(a, change, now);
+    }
+
+    private Uni<Void> save(Alert a, String change, Instant now) {
         a.version++;
         a.updatedAt = now;
-        String why = change;
-        return a.persist().chain(() -> events.changed(a, why, SYSTEM, now));
+        return a.persist().chain(() -> events.changed(a, change, SYSTEM, now));
     }
 
     private Uni<Void> resolve(Alert a, Finding f, Instant now) {

@@ -41,7 +41,7 @@ public class AlertService {
     /** Newest first, by raisedAt then id, so the cursor stays stable while alerts are raised. */
     @WithSession
     public Uni<Page<AlertView>> list(AlertFilter filter, PageRequest page, Caller caller) {
-        Visibility visibility = Visibility.of(caller);
+        Visibility visibility = visibility(caller);
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
         add(conditions, parameters, "status = :status", "status", filter.status());
@@ -101,10 +101,20 @@ public class AlertService {
     }
 
     private Uni<Alert> visible(UUID id, Caller caller, boolean lock) {
-        Visibility visibility = Visibility.of(caller);
+        Visibility visibility = visibility(caller);
         var query = Alert.<Alert>find(visibility.where("id = :id"), visibility.with("id", id));
         return (lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResult()
                 .onItem().ifNull().failWith(() -> Problems.notFound("alert", id));
+    }
+
+    /**
+     * A rep their own alerts, a manager their teams', an admin all (platform's rule), and anyone the
+     * alerts escalated to them; any other alert answers as a missing one.
+     */
+    private static Visibility visibility(Caller caller) {
+        Visibility owned = Visibility.of(caller);
+        // an admin's clause is everything already, and binds no caller id
+        return caller.isAdmin() ? owned : owned.or("escalatedTo = :callerId");
     }
 
     private static void notResolved(Alert a) {

@@ -39,7 +39,8 @@ public record AlertNotice(
         Instant snoozedUntil,
         Instant raisedAt,
         Instant resolvedAt,
-        String resolution) {
+        String resolution,
+        String escalatedTo) {
 
     public static final String RAISED = "raised";
     public static final String CHANGED = "changed";
@@ -62,28 +63,29 @@ public record AlertNotice(
         if (event instanceof AlertRaised e) {
             return Optional.of(new AlertNotice(e.eventId(), RAISED, AlertRaised.TYPE, e.occurredAt(), e.aggregateId(),
                     e.aggregateVersion(), e.alertType(), e.subjectId(), e.customerId(), e.ownerId(), e.ownerTeam(),
-                    e.severity(), "OPEN", e.reasons(), null, null, null, null, e.raisedAt(), null, null));
+                    e.severity(), "OPEN", e.reasons(), null, null, null, null, e.raisedAt(), null, null, null));
         }
         if (event instanceof AlertChanged e) {
             return Optional.of(new AlertNotice(e.eventId(), CHANGED, AlertChanged.TYPE, e.occurredAt(),
                     e.aggregateId(), e.aggregateVersion(), e.alertType(), e.subjectId(), e.customerId(), e.ownerId(),
                     e.ownerTeam(), e.severity(), e.status(), e.reasons(), e.change(), e.note(), e.changedBy(),
-                    e.snoozedUntil(), null, null, null));
+                    e.snoozedUntil(), null, null, null, e.escalatedTo()));
         }
         if (event instanceof AlertResolved e) {
             return Optional.of(new AlertNotice(e.eventId(), RESOLVED, AlertResolved.TYPE, e.occurredAt(),
                     e.aggregateId(), e.aggregateVersion(), e.alertType(), e.subjectId(), e.customerId(), e.ownerId(),
-                    e.ownerTeam(), null, "RESOLVED", null, null, null, null, null, null, e.resolvedAt(), e.reason()));
+                    e.ownerTeam(), null, "RESOLVED", null, null, null, null, null, null, e.resolvedAt(), e.reason(),
+                    e.escalatedTo()));
         }
         return Optional.empty();
     }
 
     /**
      * The rule every list of alerts follows: a rep their own, a manager their teams', an admin
-     * all. An escalated alert (raised to the admins with severity HIGH) thus reaches every admin
-     * as well as its team.
+     * all, and the person an alert escalated to (the owner's manager's manager; the admins see it
+     * anyway when the organisation names nobody).
      */
     public boolean visibleTo(Caller caller) {
-        return caller.canSee(ownerId, ownerTeam);
+        return caller.canSee(ownerId, ownerTeam) || caller.id().equals(escalatedTo);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +44,9 @@ public class FigureService {
     }
 
     public Uni<Report> figures(Period period, String team, String ownerId, GroupBy groupBy, Caller caller) {
-        Scope scope = new Scope(team, ownerId, groupBy, caller);
-        return of(period, scope).chain(now -> of(period.previous(), scope).map(before -> {
+        Period previous = period.previous();
+        Scope scope = new Scope(team, ownerId, groupBy, caller, period.end());
+        return of(period, scope).chain(now -> of(previous, scope.asOf(previous.end())).map(before -> {
             TreeSet<String> keys = new TreeSet<>(now.keySet());
             keys.addAll(before.keySet());
             List<Item> items = new ArrayList<>();
@@ -55,8 +57,15 @@ public class FigureService {
         }));
     }
 
-    /** Who asks, what they filter on and how the rows are grouped. */
-    private record Scope(String team, String ownerId, GroupBy groupBy, Caller caller) {
+    /**
+     * Who asks, what they filter on and how the rows are grouped. A region is its teams as the organisation had
+     * them on the period's last day ({@code asOf}), so a period keeps the structure it had.
+     */
+    private record Scope(String team, String ownerId, GroupBy groupBy, Caller caller, LocalDate asOf) {
+
+        Scope asOf(LocalDate day) {
+            return new Scope(team, ownerId, groupBy, caller, day);
+        }
 
         /** The caller's scope and the filters on the owner and team columns of {@code alias}, the group key not null. */
         ReportQuery on(ReportQuery query, String alias) {
@@ -67,7 +76,14 @@ public class FigureService {
         }
 
         String key(String alias) {
-            return alias + (groupBy == GroupBy.REP ? ".owner_id" : ".owner_team");
+            return switch (groupBy) {
+                case REP -> alias + ".owner_id";
+                case TEAM -> alias + ".owner_team";
+                // a date this service formats, not input: safe to write into the statement
+                case REGION -> ("(SELECT t.region FROM org_team_version t WHERE t.team = %s.owner_team"
+                        + " AND t.effective_from <= DATE '%s' ORDER BY t.effective_from DESC LIMIT 1)")
+                        .formatted(alias, asOf);
+            };
         }
     }
 

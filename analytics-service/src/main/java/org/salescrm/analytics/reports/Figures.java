@@ -11,7 +11,7 @@ public final class Figures {
     private Figures() {
     }
 
-    public enum GroupBy { REP, TEAM }
+    public enum GroupBy { REP, TEAM, REGION }
 
     /** Median and 90th percentile of the days from an opportunity's opening to its win; null without a win. */
     public record SalesCycle(BigDecimal median, BigDecimal p90) {
@@ -29,9 +29,10 @@ public final class Figures {
                          CloseRates closeRateByMeetings) {
     }
 
-    /** A rep's ({@code ownerId}) or a team's ({@code team}) figures for the period, and for the one before. */
+    /** A rep's ({@code ownerId}), a team's ({@code team}) or a region's figures for the period, and for the one before. */
     public record Item(@JsonInclude(JsonInclude.Include.NON_NULL) String ownerId,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String team,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String region,
                        long visits, long effectiveVisits, long newCustomers, long effectiveCustomers,
                        long retainedCustomers, BigDecimal bcToAConversionRate, BigDecimal winRate,
                        BigDecimal averageDealSize, SalesCycle salesCycleDays, BigDecimal repeatPurchaseRate,
@@ -39,6 +40,7 @@ public final class Figures {
 
         static Item of(GroupBy groupBy, String key, Values now, Values previous) {
             return new Item(groupBy == GroupBy.REP ? key : null, groupBy == GroupBy.TEAM ? key : null,
+                    groupBy == GroupBy.REGION ? key : null,
                     now.visits(), now.effectiveVisits(), now.newCustomers(), now.effectiveCustomers(),
                     now.retainedCustomers(), now.bcToAConversionRate(), now.winRate(), now.averageDealSize(),
                     now.salesCycleDays(), now.repeatPurchaseRate(), now.closeRateByMeetings(), previous);

@@ -62,7 +62,8 @@ public class ReportResource {
     }
 
     /**
-     * Per rep ({@code groupBy=REP}, the default) or team: the period's figures and the previous period's. The
+     * Per rep ({@code groupBy=REP}, the default), team or region (its teams as the organisation had them on the
+     * period's last day): the period's figures and the previous period's. The
      * period is written as goals write it (2026, 2026-Q4, 2026-11, 2026-W47); none given: the current month.
      */
     @GET

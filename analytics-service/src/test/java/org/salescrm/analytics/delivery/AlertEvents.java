@@ -34,13 +34,13 @@ public final class AlertEvents implements AutoCloseable {
     public static AlertChanged escalated(AlertRaised alert) {
         return new AlertChanged(UUID.randomUUID(), alert.aggregateId(), 2, alert.ownerId(), alert.ownerTeam(),
                 NOW.plusSeconds(60), alert.alertType(), alert.subjectId(), alert.customerId(), "OPEN", "HIGH",
-                alert.reasons(), "ESCALATED", null, "system", null);
+                alert.reasons(), "ESCALATED", null, "system", null, null);
     }
 
     public static AlertResolved resolved(AlertRaised alert) {
         return new AlertResolved(UUID.randomUUID(), alert.aggregateId(), 3, alert.ownerId(), alert.ownerTeam(),
                 NOW.plusSeconds(120), alert.alertType(), alert.subjectId(), alert.customerId(), NOW.plusSeconds(120),
-                "CAUSES_CLEARED");
+                "CAUSES_CLEARED", null);
     }
 
     public static String envelope(DomainEvent event) {

@@ -23,6 +23,8 @@ import org.salescrm.analytics.support.Db;
 import org.salescrm.analytics.support.Events;
 import org.salescrm.analytics.support.Fixtures;
 import org.salescrm.events.customer.CustomerOwnerChanged;
+import org.salescrm.events.target.Organisation;
+import org.salescrm.events.target.TeamChanged;
 import org.salescrm.testsupport.TestTokens;
 
 /**
@@ -157,6 +159,37 @@ class FiguresIT {
         assertThat((Object) body.get("items[0].previous.newCustomers")).isEqualTo(2);
     }
 
+    /**
+     * The team moved from one region to another on 10-01: October's figures belong to the new region, September's
+     * (the previous period) stay with the old one.
+     */
+    @Test
+    void aRegionsFiguresAreItsTeamsAsTheOrganisationHadThemInEachPeriod() {
+        String north = "north-" + UUID.randomUUID();
+        String south = "south-" + UUID.randomUUID();
+        Events.publish(movedTeam(1, south, LocalDate.of(2026, 1, 1)), movedTeam(2, north, LocalDate.of(2026, 10, 1)));
+        Db db = new Db(pool);
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM org_team_version WHERE team = $1", team) == 2);
+
+        JsonPath body = figures(TestTokens.admin("admin-" + UUID.randomUUID()),
+                Map.of("period", "2026-10", "team", team, "groupBy", "REGION"));
+
+        assertThat(body.getList("items.region")).containsExactly(north, south);
+        Map<String, Object> now = body.getMap("items[0]");
+        assertThat(now).doesNotContainKey("team").doesNotContainKey("ownerId");
+        assertThat(now).containsEntry("visits", 7).containsEntry("effectiveVisits", 4).containsEntry("newCustomers", 1);
+        assertRate(now.get("winRate"), "0.6667");
+        assertThat((Object) body.get("items[0].previous.visits")).as("north had no team in September").isEqualTo(0);
+        assertThat((Object) body.get("items[1].visits")).as("south has no team in October").isEqualTo(0);
+        assertThat((Object) body.get("items[1].previous.visits")).isEqualTo(1);
+        assertThat((Object) body.get("items[1].previous.newCustomers")).isEqualTo(2);
+    }
+
+    private static TeamChanged movedTeam(long version, String region, LocalDate from) {
+        return new TeamChanged(UUID.randomUUID(), Organisation.teamId(team), version, null, team, Instant.now(), team,
+                region, "mgr-" + team, null, from, "admin");
+    }
+
     @Test
     void weeksAndQuartersAreWrittenAsGoalsWriteThem() {
         String boss = TestTokens.manager("boss-" + UUID.randomUUID(), team);
@@ -195,7 +228,7 @@ class FiguresIT {
             given().auth().oauth2(rep).queryParam("period", period).get("/api/v1/reports/figures").then()
                     .statusCode(400).body("errors.field", hasItem("period"));
         }
-        given().auth().oauth2(rep).queryParam("groupBy", "REGION").get("/api/v1/reports/figures").then()
+        given().auth().oauth2(rep).queryParam("groupBy", "PLANET").get("/api/v1/reports/figures").then()
                 .statusCode(400).body("errors.field", hasItem("groupBy"));
         given().get("/api/v1/reports/figures").then().statusCode(401);
     }

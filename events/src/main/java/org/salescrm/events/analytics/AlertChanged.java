@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 
-/** An open alert changed: its reasons or severity moved, or someone acknowledged, snoozed, reopened or escalated it. */
+/**
+ * An open alert changed: its reasons or severity moved, or someone acknowledged, snoozed, reopened or escalated it.
+ * {@code escalatedTo} is the user an escalated alert went to (the owner's manager's manager); null while it is
+ * not escalated, or when it went to the admins because the organisation names nobody.
+ */
 public record AlertChanged(
         UUID eventId,
         UUID aggregateId,
@@ -22,7 +26,8 @@ public record AlertChanged(
         String change,
         String note,
         String changedBy,
-        Instant snoozedUntil) implements DomainEvent {
+        Instant snoozedUntil,
+        String escalatedTo) implements DomainEvent {
 
     public static final String TYPE = "crm.alert.changed.v1";
 

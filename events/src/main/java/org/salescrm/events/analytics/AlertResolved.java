@@ -7,6 +7,7 @@ import org.salescrm.events.DomainEvent;
 /**
  * An alert closed: none of its causes holds any more (CAUSES_CLEARED), its subject closed (SUBJECT_CLOSED), or its
  * subject or the subject's customer was deleted (soft) in customer-service (SUBJECT_ARCHIVED).
+ * {@code escalatedTo}: as in {@link AlertChanged}, so the person it was escalated to also learns it closed.
  */
 public record AlertResolved(
         UUID eventId,
@@ -19,7 +20,8 @@ public record AlertResolved(
         UUID subjectId,
         UUID customerId,
         Instant resolvedAt,
-        String reason) implements DomainEvent {
+        String reason,
+        String escalatedTo) implements DomainEvent {
 
     public static final String TYPE = "crm.alert.resolved.v1";
 

@@ -99,6 +99,10 @@ final class Api {
         return send(user, "POST", url, body, Map.of("Idempotency-Key", idempotencyKey));
     }
 
+    Response put(String user, String url, Object body) {
+        return send(user, "PUT", url, body, Map.of());
+    }
+
     Response patch(String user, String url, long version, Object body) {
         return send(user, "PATCH", url, body, Map.of("If-Match", String.valueOf(version)));
     }

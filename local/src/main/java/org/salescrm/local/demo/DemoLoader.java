@@ -59,6 +59,7 @@ public final class DemoLoader {
         long began = System.nanoTime();
         List<Customer> plan = DemoPlan.build(today);
         say("demo data: " + plan.size() + " customers of teams east and west, as of " + today + " (Asia/Shanghai)");
+        section("organisation (regions east and west, their head, the teams' managers)", this::organisation);
         section("customers and key persons", () -> customers(plan));
         section("opportunities in every stage", () -> opportunities(plan));
         section("playbook ticks and competitors", () -> playbooksAndCompetitors(plan));
@@ -456,23 +457,41 @@ public final class DemoLoader {
                 .orFail().body();
     }
 
-    /** Company, team and rep goals for the current quarter: revenue and visits, with a decomposition gap or two. */
+    /**
+     * The regions east and west, headed by the director, each with its team and that team's manager, from the
+     * start of this year: alerts the managers leave unacknowledged escalate to the director. The same date
+     * again replaces that version, so a second load changes nothing people see.
+     */
+    private String organisation() {
+        String from = today.withDayOfYear(1).toString();
+        for (String[] region : new String[][] {{"east", "华东区", DemoUsers.MGR_EAST}, {"west", "华西区", DemoUsers.MGR_WEST}}) {
+            api.put(ADMIN, TARGETS + "/organisation/regions/" + region[0],
+                    Api.obj("name", region[1], "headId", DemoUsers.DIRECTOR, "effectiveFrom", from)).orFail();
+            api.put(ADMIN, TARGETS + "/organisation/teams/" + region[0],
+                    Api.obj("region", region[0], "managerId", region[2], "effectiveFrom", from)).orFail();
+        }
+        return "east and west from " + from + ", head " + DemoUsers.DIRECTOR + ", managers mgr-east and mgr-west";
+    }
+
+    /** Company, region, team and rep goals for the current quarter: revenue and visits, with a decomposition gap or two. */
     private String goals() {
         String period = quarter(today);
         int goals = 0;
         for (String metric : List.of("REVENUE", "VISITS")) {
             boolean revenue = metric.equals("REVENUE");
             String company = goal("admin", period, metric, "COMPANY", null, revenue ? 6_000_000 : 400, null);
-            String east = goal("admin", period, metric, "TEAM", "east", revenue ? 3_600_000 : 240, company);
-            String west = goal("admin", period, metric, "TEAM", "west", revenue ? 2_000_000 : 160, company);
+            String eastRegion = goal("admin", period, metric, "REGION", "east", revenue ? 3_600_000 : 240, company);
+            String westRegion = goal("admin", period, metric, "REGION", "west", revenue ? 2_000_000 : 160, company);
+            String east = goal("admin", period, metric, "TEAM", "east", revenue ? 3_600_000 : 240, eastRegion);
+            String west = goal("admin", period, metric, "TEAM", "west", revenue ? 2_000_000 : 160, westRegion);
             String r1 = goal("mgr-east", period, metric, "REP", "rep-east-1", revenue ? 1_800_000 : 120, east);
             goal("mgr-east", period, metric, "REP", "rep-east-2", revenue ? 1_500_000 : 100, east);
             String w1 = goal("mgr-west", period, metric, "REP", "rep-west-1", revenue ? 2_000_000 : 160, west);
-            goals += 6;
+            goals += 8;
             acknowledge("rep-east-1", r1);
             acknowledge("rep-west-1", w1);
         }
-        return goals + " goals (company → teams → reps, revenue and visits), some acknowledged, east's revenue not fully decomposed";
+        return goals + " goals (company → regions → teams → reps, revenue and visits), some acknowledged, east's revenue not fully decomposed";
     }
 
     /** A goal is known by its period, metric and scope: a second POST answers 409 with the one there is. */

@@ -63,9 +63,8 @@ public class ForecastService {
 
     private Uni<ForecastView> of(Goal goal) {
         Period period = Period.parse(goal.period, "period");
-        Slice slice = progress.sliceOf(goal);
-        return actuals.total(Metric.REVENUE, period, slice).chain(won -> pipeline.openClosingIn(period, slice)
-                .map(open -> forecast(goal, won, open)));
+        return progress.sliceOf(goal).chain(slice -> actuals.total(Metric.REVENUE, period, slice)
+                .chain(won -> pipeline.openClosingIn(period, slice).map(open -> forecast(goal, won, open))));
     }
 
     private ForecastView forecast(Goal goal, BigDecimal won, List<Deal> open) {

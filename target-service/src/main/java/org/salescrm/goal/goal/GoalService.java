@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.salescrm.platform.database.DatabaseFailures;
@@ -21,8 +22,8 @@ import org.salescrm.platform.problem.ProblemException;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
 import org.salescrm.platform.security.Visibility;
-import org.salescrm.goal.actuals.RegionsConfig;
 import org.salescrm.goal.actuals.RepTeams;
+import org.salescrm.goal.organisation.OrganisationService;
 import org.salescrm.platform.time.Period;
 
 @ApplicationScoped
@@ -33,17 +34,17 @@ public class GoalService {
 
     private final GoalRepository goals;
     private final RepTeams repTeams;
-    private final RegionsConfig regions;
+    private final OrganisationService organisation;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public GoalService(GoalRepository goals, RepTeams repTeams, RegionsConfig regions, Outbox outbox,
+    public GoalService(GoalRepository goals, RepTeams repTeams, OrganisationService organisation, Outbox outbox,
                        IdempotencyKeys idempotencyKeys, Clock clock) {
         this.goals = goals;
         this.idempotencyKeys = idempotencyKeys;
         this.repTeams = repTeams;
-        this.regions = regions;
+        this.organisation = organisation;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -183,8 +184,8 @@ public class GoalService {
     /** The assignee signs the goal (目标责任书); signing again changes nothing. */
     @WithTransaction
     public Uni<GoalView> acknowledge(UUID id, Caller caller) {
-        return findGoal(id, caller).chain(goal -> {
-            if (!isAssignee(goal, caller)) {
+        return findGoal(id, caller).chain(goal -> isAssignee(goal, caller).chain(assignee -> {
+            if (!assignee) {
                 return Uni.createFrom().failure(Problems.forbidden("goal-not-assignee"));
             }
             if (goal.acknowledgedAt != null) {
@@ -197,25 +198,25 @@ public class GoalService {
             return goals.persistAndFlush(goal)
                     .call(saved -> outbox.append(GoalEvents.acknowledged(saved)))
                     .chain(this::withChildren);
-        });
+        }));
     }
 
     /**
-     * The rep for a REP goal; the team's manager for a TEAM goal or a team's product goal; a
-     * manager of every team of the region for a REGION goal; an admin for the company's goals.
+     * The rep for a REP goal; the team's manager for a TEAM goal or a team's product goal; the
+     * region's head, or a manager of every team of the region, for a REGION goal (the organisation
+     * as it stands today); an admin for the company's goals.
      */
-    private boolean isAssignee(Goal goal, Caller caller) {
+    private Uni<Boolean> isAssignee(Goal goal, Caller caller) {
         return switch (goal.scopeLevel) {
-            case REP -> caller.id().equals(goal.scopeId);
-            case TEAM -> caller.isManager() && caller.visibleTeams().contains(goal.scopeId);
-            case PRODUCT -> goal.ownerTeam == null ? caller.isAdmin()
-                    : caller.isManager() && caller.visibleTeams().contains(goal.ownerTeam);
-            case REGION -> {
-                var teams = regions.teamsOf(goal.scopeId);
-                yield caller.isAdmin() || caller.isManager() && !teams.isEmpty()
-                        && caller.visibleTeams().containsAll(teams);
-            }
-            case COMPANY -> caller.isAdmin();
+            case REP -> Uni.createFrom().item(caller.id().equals(goal.scopeId));
+            case TEAM -> Uni.createFrom().item(caller.isManager() && caller.visibleTeams().contains(goal.scopeId));
+            case PRODUCT -> Uni.createFrom().item(goal.ownerTeam == null ? caller.isAdmin()
+                    : caller.isManager() && caller.visibleTeams().contains(goal.ownerTeam));
+            case REGION -> caller.isAdmin() ? Uni.createFrom().item(true)
+                    : organisation.regionAsOf(goal.scopeId, today()).map(region -> region != null
+                            && (caller.id().equals(region.headId()) || caller.isManager() && !region.teams().isEmpty()
+                                    && caller.visibleTeams().containsAll(region.teams())));
+            case COMPANY -> Uni.createFrom().item(caller.isAdmin());
         };
     }
 
@@ -225,7 +226,11 @@ public class GoalService {
     }
 
     public Visibility visibility(Caller caller) {
-        return GoalVisibility.of(caller, regions);
+        return GoalVisibility.of(caller, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private Goal newGoal(GoalRequest request, Period period, String scopeId, String team, Caller caller) {

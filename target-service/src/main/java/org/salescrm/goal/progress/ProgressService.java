@@ -9,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 import org.salescrm.goal.actuals.Actuals;
-import org.salescrm.goal.actuals.RegionsConfig;
 import org.salescrm.goal.actuals.Slice;
 import org.salescrm.goal.goal.Goal;
 import org.salescrm.goal.goal.GoalService;
+import org.salescrm.goal.organisation.OrganisationService;
 import org.salescrm.platform.time.Period;
 import org.salescrm.platform.security.Caller;
 
@@ -24,15 +25,15 @@ public class ProgressService {
 
     private final GoalService goals;
     private final Actuals actuals;
-    private final RegionsConfig regions;
+    private final OrganisationService organisation;
     private final ProgressConfig config;
     private final Clock clock;
 
-    public ProgressService(GoalService goals, Actuals actuals, RegionsConfig regions, ProgressConfig config,
+    public ProgressService(GoalService goals, Actuals actuals, OrganisationService organisation, ProgressConfig config,
                            Clock clock) {
         this.goals = goals;
         this.actuals = actuals;
-        this.regions = regions;
+        this.organisation = organisation;
         this.config = config;
         this.clock = clock;
     }
@@ -46,7 +47,7 @@ public class ProgressService {
     public Uni<ProgressView> of(Goal goal) {
         Period period = Period.parse(goal.period, "period");
         Instant now = clock.instant();
-        return actuals.measure(goal.metric, period, sliceOf(goal)).map(actual -> {
+        return sliceOf(goal).chain(slice -> actuals.measure(goal.metric, period, slice)).map(actual -> {
             BigDecimal[] elapsed = elapsed(period, now, clock.getZone());
             BigDecimal share = elapsed[0].divide(elapsed[1], 4, RoundingMode.HALF_UP);
             // a rate does not accumulate over the period: it should stand at its target all along
@@ -59,14 +60,19 @@ public class ProgressService {
         });
     }
 
-    /** Which facts roll up into the goal: a rep's own, a team's reps', a region's teams', all, or a product line's. */
-    public Slice sliceOf(Goal goal) {
+    /**
+     * Which facts roll up into the goal: a rep's own, a team's reps', a region's teams', all, or a
+     * product line's. A region's teams are those the organisation had on the period's last day, so a
+     * past period keeps the structure it had and a team moved later does not change its figures.
+     */
+    public Uni<Slice> sliceOf(Goal goal) {
         return switch (goal.scopeLevel) {
-            case REP -> Slice.rep(goal.scopeId);
-            case TEAM -> Slice.teams(java.util.Set.of(goal.scopeId));
-            case REGION -> Slice.teams(regions.teamsOf(goal.scopeId));
-            case COMPANY -> Slice.everything();
-            case PRODUCT -> Slice.productLine(goal.scopeId, goal.ownerTeam);
+            case REP -> Uni.createFrom().item(Slice.rep(goal.scopeId));
+            case TEAM -> Uni.createFrom().item(Slice.teams(Set.of(goal.scopeId)));
+            case REGION -> Panache.withSession(() -> organisation.teamsOf(goal.scopeId,
+                    Period.parse(goal.period, "period").end())).map(teams -> Slice.teams(Set.copyOf(teams)));
+            case COMPANY -> Uni.createFrom().item(Slice.everything());
+            case PRODUCT -> Uni.createFrom().item(Slice.productLine(goal.scopeId, goal.ownerTeam));
         };
     }
 

@@ -87,7 +87,13 @@ class AbortedRequestsIT {
                 }),
                 new ApiOperation("POST", "/api/v1/evaluations/runs"), () -> new Request("POST", "/api/v1/evaluations/runs",
                         "{\"period\":\"2036-Q2\"}", asManager),
-                new ApiOperation("PATCH", "/api/v1/evaluations/{id}"), reviews::remove);
+                new ApiOperation("PATCH", "/api/v1/evaluations/{id}"), reviews::remove,
+                new ApiOperation("PUT", "/api/v1/organisation/regions/{region}"), () -> new Request("PUT",
+                        "/api/v1/organisation/regions/" + unique("region"),
+                        "{\"name\":\"华北区\",\"headId\":\"head-north\",\"effectiveFrom\":\"2036-01-01\"}", asAdmin),
+                new ApiOperation("PUT", "/api/v1/organisation/teams/{team}"), () -> new Request("PUT",
+                        "/api/v1/organisation/teams/" + unique("team"),
+                        "{\"region\":\"east\",\"managerId\":\"mgr-north\",\"effectiveFrom\":\"2036-01-01\"}", asAdmin));
 
         AbortedWrites.Outcome outcome =
                 AbortedWrites.hangUpOnEveryWrite("target-service", base, db, poolSize, cases, ABORTED_WRITES);
@@ -100,6 +106,10 @@ class AbortedRequestsIT {
         assertThat(count(eventsWithoutTheirRow("evaluation", "crm.evaluation."))).as("evaluation events without one").isZero();
         assertThat(count(eventsWithoutTheirRow("review", "crm.review."))).as("review events without a review").isZero();
         assertThat(count(FOLLOW_UP_ACTIONS_WITHOUT_EVENT)).as("follow-up actions without their event").isZero();
+        assertThat(count(organisationOutOfStep("org_region", "region", "crm.region.changed.v1")))
+                .as("region versions and their events out of step").isZero();
+        assertThat(count(organisationOutOfStep("org_team", "team", "crm.team.changed.v1")))
+                .as("team versions and their events out of step").isZero();
     }
 
     /** One evaluation per rep of the team with a REP goal in 2036-Q3, each reviewed by the manager once. */
@@ -121,6 +131,16 @@ class AbortedRequestsIT {
         } while (cursor != null);
         assertThat(reviews).as("evaluations of " + team).hasSize(PER_OPERATION);
         return reviews;
+    }
+
+    /** Versions of regions or teams without the event of their write, plus such events without their version. */
+    private static String organisationOutOfStep(String table, String code, String type) {
+        String event = "(SELECT (CASE WHEN pg_input_is_valid(o.payload, 'jsonb') THEN o.payload::jsonb END) -> 'data' AS d"
+                + " FROM outbox_event o WHERE o.type = '" + type + "')";
+        return "SELECT (SELECT count(*) FROM " + table + " v WHERE NOT EXISTS (SELECT 1 FROM " + event + " e"
+                + " WHERE e.d ->> '" + code + "' = v." + code + " AND (e.d ->> 'aggregateVersion')::bigint = v.version))"
+                + " + (SELECT count(*) FROM " + event + " e WHERE NOT EXISTS (SELECT 1 FROM " + table + " v"
+                + " WHERE e.d ->> '" + code + "' = v." + code + " AND e.d ->> 'effectiveFrom' = v.effective_from::text))";
     }
 
     private long count(String sql) {

@@ -45,7 +45,7 @@ class ProgressFromEventsIT {
     void wonDealMovesTheRepsTheTeamsTheRegionsAndTheCompanysRevenue() {
         String rep = unique("rep");
         String product = unique("product");
-        // team east is in region east (application.properties); this test alone sets goals for 2032-Q2
+        // team east is in region east (the organisation's seed); this test alone sets goals for 2032-Q2
         String company = setGoal(ADMIN, goal("2032-Q2", "REVENUE", "COMPANY", null, 10_000_000, null));
         String region = setGoal(ADMIN, goal("2032-Q2", "REVENUE", "REGION", "east", 5_000_000, company));
         String team = setGoal(ADMIN, goal("2032-Q2", "REVENUE", "TEAM", "east", 1_000_000, region));

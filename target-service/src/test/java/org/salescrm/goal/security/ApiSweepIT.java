@@ -55,7 +55,8 @@ class ApiSweepIT {
         assertThat(result.leaks()).isEmpty();
         assertThat(result.notSwept()).isEmpty();
         assertThat(result.swept()).isEqualTo(result.operations());
-        // Nothing an outsider sent changed the owner's records.
+        // Nothing an outsider sent changed the owner's records, or the organisation.
+        assertThat(count("SELECT count(*) FROM org_team WHERE team = '" + org.ownerTeam() + "'")).isZero();
         as(org.ownerToken()).get("/api/v1/goals/" + records.goal).then().statusCode(200)
                 .body("acknowledgedAt", nullValue()).body("version", equalTo(records.goalVersion));
         as(org.managerToken(0)).get("/api/v1/reviews/" + records.review).then().statusCode(200)
@@ -94,9 +95,10 @@ class ApiSweepIT {
                 };
             }
 
+            /** The organisation is an admin's to change; everything else the owner's manager may do. */
             @Override
             public String token(ApiOperation operation) {
-                return manager;
+                return operation.toString().startsWith("PUT /api/v1/organisation/") ? org.adminToken() : manager;
             }
 
             /** A leaderboard is of a period: without one, every other value's fault would hide behind its absence. */
@@ -112,7 +114,9 @@ class ApiSweepIT {
                         + " + (SELECT count(*) FROM outbox_event) + (SELECT count(*) FROM idempotency_key)"
                         + " + (SELECT coalesce(sum(version), 0) FROM goal WHERE owner_team = '" + org.ownerTeam() + "')"
                         + " + (SELECT coalesce(sum(version), 0) FROM review WHERE owner_team = '" + org.ownerTeam() + "')"
-                        + " + (SELECT coalesce(sum(version), 0) FROM evaluation WHERE owner_team = '" + org.ownerTeam() + "')");
+                        + " + (SELECT coalesce(sum(version), 0) FROM evaluation WHERE owner_team = '" + org.ownerTeam() + "')"
+                        + " + (SELECT count(*) + coalesce(sum(version), 0) FROM org_region)"
+                        + " + (SELECT count(*) + coalesce(sum(version), 0) FROM org_team)");
             }
         }).run();
 
@@ -134,6 +138,8 @@ class ApiSweepIT {
                    int reviewVersion, String evaluation, int evaluationVersion) implements CrossOwnerSweep.Fixture {
 
         static final String MISS_REASONS = "大客户预算推迟到下季度";
+        /** The seed's region: the organisation's writes are aimed at it, and at the owner's team. */
+        static final String REGION = "east";
 
         static Records create(SweepOrganisation org) {
             String manager = org.managerToken(0);
@@ -167,7 +173,9 @@ class ApiSweepIT {
             return PathParameters.bySegment(operation, Map.of(
                     "goals", goal,
                     "reviews", review,
-                    "evaluations", evaluation));
+                    "evaluations", evaluation,
+                    "regions", REGION,
+                    "teams", org.ownerTeam()));
         }
 
         @Override
@@ -180,6 +188,10 @@ class ApiSweepIT {
                 case "PATCH /api/v1/reviews/{id}" -> Map.of("missReasons", "外人改的");
                 case "PATCH /api/v1/evaluations/{id}" -> Map.of("managerComment", "外人改的");
                 case "POST /api/v1/evaluations/runs" -> Map.of("period", PERIOD);
+                case "PUT /api/v1/organisation/regions/{region}" -> Map.of("name", "华东区", "headId", org.manager(1),
+                        "effectiveFrom", "2036-01-01");
+                case "PUT /api/v1/organisation/teams/{team}" -> Map.of("region", REGION, "managerId", org.manager(0),
+                        "effectiveFrom", "2036-01-01");
                 default -> null;
             };
         }
@@ -193,6 +205,7 @@ class ApiSweepIT {
                         Map.of("period", PERIOD, "level", "REP"));
                 case "GET /api/v1/evaluations" -> List.of(Map.of("limit", "200"), Map.of("repId", org.owner()),
                         Map.of("period", PERIOD));
+                case "GET /api/v1/organisation" -> List.of(Map.of(), Map.of("asOf", "2036-06-30"));
                 case "GET /api/v1/leaderboards" -> List.of(Map.of(), Map.of("team", org.ownerTeam()),
                         Map.of("period", PERIOD, "team", org.ownerTeam()));
                 default -> List.of(Map.of());

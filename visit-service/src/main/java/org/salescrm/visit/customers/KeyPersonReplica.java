@@ -1,6 +1,5 @@
 package org.salescrm.visit.customers;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,10 +11,8 @@ import java.util.UUID;
 public class KeyPersonReplica {
 
     @Id
-    @Column(name = "key_person_id")
     public UUID keyPersonId;
 
-    @Column(name = "customer_id")
     public UUID customerId;
 
     public String name;
@@ -23,7 +20,6 @@ public class KeyPersonReplica {
     /** False once the person left the customer. */
     public boolean active;
 
-    @Column(name = "aggregate_version")
     public long aggregateVersion;
 
     /** Deleted (soft) in customer-service: no longer a key person a visit may name, until restored. */

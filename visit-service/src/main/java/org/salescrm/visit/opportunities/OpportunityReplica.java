@@ -1,6 +1,5 @@
 package org.salescrm.visit.opportunities;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,16 +11,13 @@ import java.util.UUID;
 public class OpportunityReplica {
 
     @Id
-    @Column(name = "opportunity_id")
     public UUID opportunityId;
 
-    @Column(name = "customer_id")
     public UUID customerId;
 
     /** OPEN, WON or LOST. */
     public String status;
 
-    @Column(name = "aggregate_version")
     public long aggregateVersion;
 
     /** Deleted (soft) in customer-service: not open to new visits, until restored. */

@@ -42,7 +42,8 @@ public class WebhookDeliveries {
                                                       next_attempt_at, created_at, updated_at)
                         SELECT gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4
                         FROM webhook_subscription s
-                        WHERE s.deleted_at IS NULL AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams))
+                        WHERE s.deleted_at IS NULL
+                          AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams) OR s.created_by = ?6)
                           AND (cardinality(s.event_types) = 0 OR ?2 = ANY (s.event_types))
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""")
                 .setParameter(1, notice.eventId())
@@ -50,6 +51,8 @@ public class WebhookDeliveries {
                 .setParameter(3, body(notice))
                 .setParameter(4, now)
                 .setParameter(5, team)
+                // an escalated alert also reaches the subscriptions of the person it escalated to
+                .setParameter(6, notice.escalatedTo() == null ? "" : notice.escalatedTo())
                 .executeUpdate())
                 .replaceWithVoid();
     }
