@@ -1,15 +1,14 @@
 package org.salescrm.customer;
 
-import org.awaitility.Awaitility;
-
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
-import org.salescrm.testsupport.SharedKafka;
 
 /**
  * Everything customer-service publishes on crm.customers and crm.opportunities during the test run, read from the real

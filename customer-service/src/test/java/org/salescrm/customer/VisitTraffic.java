@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
-import org.salescrm.testsupport.SharedKafka;
 
 /** Visit events as visit-service publishes them on crm.visits, written to the real broker. */
 public final class VisitTraffic {

@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.salescrm.testsupport.ServiceProcess;
-import org.salescrm.testsupport.SharedPostgres;
+import org.salescrm.embedded.ServiceProcess;
+import org.salescrm.embedded.SharedPostgres;
 import org.salescrm.testsupport.TestTokens;
 
 /**

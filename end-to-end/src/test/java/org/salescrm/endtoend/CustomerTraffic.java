@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
-import org.salescrm.testsupport.SharedPostgres;
+import org.salescrm.embedded.SharedPostgres;
 import org.salescrm.testsupport.TestTokens;
 
 /**

@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.salescrm.testsupport.ServiceProcess;
-import org.salescrm.testsupport.SharedKafka;
-import org.salescrm.testsupport.SharedPostgres;
+import org.salescrm.embedded.ServiceProcess;
+import org.salescrm.embedded.SharedKafka;
+import org.salescrm.embedded.SharedPostgres;
 
 /**
  * Opt-in (profile {@code faults}, a few minutes): while a rep creates customers, logs visits, moves deals through

@@ -2,9 +2,9 @@ package org.salescrm.endtoend;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.salescrm.testsupport.ServiceProcess;
-import org.salescrm.testsupport.SharedKafka;
-import org.salescrm.testsupport.SharedPostgres;
+import org.salescrm.embedded.ServiceProcess;
+import org.salescrm.embedded.SharedKafka;
+import org.salescrm.embedded.SharedPostgres;
 import org.salescrm.testsupport.TestTokens;
 
 /** Starts a built service against the shared broker, its own database and the test token key. */

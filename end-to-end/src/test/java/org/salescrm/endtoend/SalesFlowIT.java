@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 import org.salescrm.testsupport.TestTokens;
 
 /**

@@ -24,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.salescrm.testsupport.ServiceProcess;
-import org.salescrm.testsupport.SharedKafka;
+import org.salescrm.embedded.ServiceProcess;
+import org.salescrm.embedded.SharedKafka;
 
 /**
  * Opt-in (profile {@code soak}; 10 minutes by default, {@code -Dsoak.duration=PT2M} for a short check): the four

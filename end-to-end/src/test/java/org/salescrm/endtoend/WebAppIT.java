@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 import org.salescrm.testsupport.TestTokens;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 
 /**
  * The launcher behind {@code ./crm} (which builds what is missing and downloads Keycloak first).

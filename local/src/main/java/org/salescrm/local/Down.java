@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 
 /**
  * {@code ./crm down}: asks the launcher to stop the stack (it stops everything in order), then stops whatever a

@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 
 /**
  * Keycloak from the {@code keycloak-quarkus-dist} zip (downloaded by {@code ./crm} through the Maven wrapper),

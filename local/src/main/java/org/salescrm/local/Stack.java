@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.salescrm.events.Topics;
 import org.salescrm.local.Components.Service;
 import org.salescrm.local.demo.DemoLoader;
-import org.salescrm.testsupport.KafkaBroker;
-import org.salescrm.testsupport.PostgresServer;
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.KafkaBroker;
+import org.salescrm.embedded.PostgresServer;
+import org.salescrm.embedded.ServiceProcess;
 
 /**
  * The running local stack: PostgreSQL and Kafka inside this JVM's care (Kafka in-process, PostgreSQL as a child),

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.salescrm.local.Components.Service;
-import org.salescrm.testsupport.ServiceProcess;
+import org.salescrm.embedded.ServiceProcess;
 
 /** {@code ./crm status}: one line per component with its port and whether it is healthy. */
 final class Status {

@@ -10,19 +10,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
-import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityStageChanged;
-import org.salescrm.events.customer.PaymentReceived;
+import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
-import org.salescrm.testsupport.SharedKafka;
 
 /** Other services' events, built and published to the real broker as their outbox relays do. */
 public final class TestEvents {

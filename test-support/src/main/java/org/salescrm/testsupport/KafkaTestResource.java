@@ -1,9 +1,9 @@
 package org.salescrm.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Arrays;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.salescrm.embedded.SharedKafka;
 
 /**
  * Points the application at this JVM's shared Kafka broker ({@link SharedKafka}).

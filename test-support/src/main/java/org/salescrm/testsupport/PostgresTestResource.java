@@ -1,8 +1,8 @@
 package org.salescrm.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.salescrm.embedded.SharedPostgres;
 
 /**
  * Gives the application its own database on this JVM's shared PostgreSQL server ({@link SharedPostgres}).

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salescrm.embedded.FreePorts;
+import org.salescrm.embedded.KafkaBroker;
 
 /** The broker as the local stack uses it: a fixed port and a data directory of its own. */
 class KafkaBrokerIT {

@@ -2,15 +2,16 @@ package org.salescrm.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.salescrm.embedded.SharedKafka;
+import org.salescrm.embedded.SharedPostgres;
 
 /**
  * A test profile makes Quarkus start a second application, in class loaders of its own: it must still get the

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
@@ -29,7 +30,6 @@ import org.salescrm.events.customer.KeyPersonAdded;
 import org.salescrm.events.customer.KeyPersonLeft;
 import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
-import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /**

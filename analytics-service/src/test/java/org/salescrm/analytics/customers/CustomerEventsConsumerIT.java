@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salescrm.embedded.SharedKafka;
+import org.salescrm.embedded.SharedPostgres;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
-import org.salescrm.testsupport.SharedKafka;
-import org.salescrm.testsupport.SharedPostgres;
 
 /** analytics-service reading crm.customers from the real broker into its real database. */
 @QuarkusTest

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
@@ -15,7 +16,6 @@ import org.salescrm.events.analytics.AlertChanged;
 import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.events.analytics.AlertReason;
 import org.salescrm.events.analytics.AlertResolved;
-import org.salescrm.testsupport.SharedKafka;
 
 /** Alert events as the alert lifecycle publishes them on crm.alerts (through its outbox). */
 public final class AlertEvents implements AutoCloseable {

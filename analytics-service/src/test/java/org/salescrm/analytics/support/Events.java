@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
 import org.salescrm.events.EventCodec;
-import org.salescrm.testsupport.SharedKafka;
 
 /** Publishes events as the other services' outbox relays do: CloudEvents JSON, keyed by customer, on their topic. */
 public final class Events {

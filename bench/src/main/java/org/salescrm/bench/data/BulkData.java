@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.salescrm.bench.BenchConfig;
-import org.salescrm.testsupport.PostgresServer;
+import org.salescrm.embedded.PostgresServer;
 
 /**
  * Realistic volumes, fast: set-based INSERT … SELECT FROM generate_series into the tables the services' own

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.salescrm.bench.data.Ids;
-import org.salescrm.testsupport.PostgresServer;
+import org.salescrm.embedded.PostgresServer;
 
 /**
  * The database's own limit for the rows the API writes and reads: {@code pgbench} with custom scripts on the same

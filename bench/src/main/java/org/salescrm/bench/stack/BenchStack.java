@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.salescrm.embedded.KafkaBroker;
+import org.salescrm.embedded.PostgresServer;
+import org.salescrm.embedded.ServiceProcess;
 import org.salescrm.events.Topics;
-import org.salescrm.testsupport.KafkaBroker;
-import org.salescrm.testsupport.PostgresServer;
-import org.salescrm.testsupport.ServiceProcess;
 import org.salescrm.testsupport.TestTokens;
 
 /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.customer.TestClock;
 import org.salescrm.customer.VisitTraffic;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.visit.VisitLogged;
-import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /** Last contact from crm.visits, on the real broker: business time, never backwards, once per event. */

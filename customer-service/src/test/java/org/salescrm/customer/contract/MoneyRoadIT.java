@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.customer.contract.MoneyRoad.WonDeal;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
@@ -47,7 +48,6 @@ import org.salescrm.events.customer.ContractSigned;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.customer.QuoteIssued;
-import org.salescrm.testsupport.SharedKafka;
 
 /**
  * The money road of one deal through the API: quotes (the accepted one sets the deal's amount), the contract

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescrm.embedded.SharedKafka;
+import org.salescrm.embedded.SharedPostgres;
 import org.salescrm.events.CloudEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.testsupport.Concurrently;
-import org.salescrm.testsupport.SharedKafka;
-import org.salescrm.testsupport.SharedPostgres;
 
 /** What customer changes publish, through the outbox, on the real broker. */
 @QuarkusTest

@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.Topics;
-import org.salescrm.testsupport.SharedKafka;
 
 /**
  * A committed write's event is on Kafka well within a second, because the outbox relay wakes on the

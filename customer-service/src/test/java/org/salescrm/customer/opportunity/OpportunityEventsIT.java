@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
@@ -42,7 +43,6 @@ import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
-import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /** What opportunity and key person changes publish, read back from the real broker. */

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.customer.PublishedEvents;
 import org.salescrm.customer.TestClock;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
 import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.testsupport.Concurrently;
-import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /** Claim, release, the holding cap, the claim-back cooldown, and managers' transfers. */

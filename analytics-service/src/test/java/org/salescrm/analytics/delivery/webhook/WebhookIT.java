@@ -33,10 +33,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.delivery.AlertEvents;
+import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.Topics;
 import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.testsupport.Concurrently;
-import org.salescrm.testsupport.SharedKafka;
 import org.salescrm.testsupport.TestTokens;
 
 /** Webhooks end to end: subscriptions over the API, alert events from the real broker, a real receiver on localhost. */

@@ -1,4 +1,4 @@
-package org.salescrm.testsupport;
+package org.salescrm.embedded;
 
 import java.util.function.Supplier;
 

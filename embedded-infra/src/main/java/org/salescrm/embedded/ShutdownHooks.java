@@ -1,4 +1,4 @@
-package org.salescrm.testsupport;
+package org.salescrm.embedded;
 
 /** Closes a server when the JVM exits, unless it was closed before. */
 final class ShutdownHooks {

@@ -1,4 +1,4 @@
-package org.salescrm.testsupport;
+package org.salescrm.embedded;
 
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;

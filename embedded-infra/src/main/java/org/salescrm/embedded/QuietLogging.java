@@ -1,4 +1,4 @@
-package org.salescrm.testsupport;
+package org.salescrm.embedded;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package org.salescrm.testsupport;
+package org.salescrm.embedded;
 
 /**
  * The one PostgreSQL server of this JVM, shared by every test class and every Quarkus application started in it;
