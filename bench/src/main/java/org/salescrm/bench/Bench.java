@@ -1,5 +1,7 @@
 package org.salescrm.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.salescrm.bench.alerts.EventToAlert;
 import org.salescrm.bench.alerts.StallScan;
 import org.salescrm.bench.data.BulkData;
@@ -82,9 +86,7 @@ public final class Bench {
 
     private void run() throws Exception {
         startSeconds.putAll(stack.startServices(BenchStack.SERVICES, Map.of()));
-        for (String service : BenchStack.SERVICES) {
-            idleRss.put(service, settledRss(service));
-        }
+        BenchStack.SERVICES.forEach(service -> idleRss.put(service, settledRss(service)));
         new BulkData(stack.postgres(), config).load();
         phase("request rows", this::requestRows);
         phase("event to alert", this::eventToAlert);
@@ -280,20 +282,20 @@ public final class Bench {
 
     /**
      * Idle means after the start's own work (class loading, first scheduled runs): the RSS once two readings a second
-     * apart differ by less than 1 MB, or the last reading after 30 s.
+     * apart differ by less than 1 MB, or the last reading when it is still moving after 30 s.
      */
-    private double settledRss(String service) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        double before = rss(service);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            double now = rss(service);
-            if (Math.abs(now - before) < 1) {
-                return now;
-            }
-            before = now;
+    private double settledRss(String service) {
+        AtomicReference<Double> last = new AtomicReference<>(rss(service));
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        double before = last.getAndSet(rss(service));
+                        return Math.abs(last.get() - before) < 1;
+                    });
+        } catch (ConditionTimeoutException stillMoving) {
+            System.out.printf("[bench] %s's RSS still moving after 30 s; its last reading is the idle figure%n", service);
         }
-        return before;
+        return last.get();
     }
 
     private static double percentile(List<Double> sorted, double p) {
