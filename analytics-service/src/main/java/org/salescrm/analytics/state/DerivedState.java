@@ -33,15 +33,19 @@ public class DerivedState {
 
     /**
      * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
-     * either, a stage change (which stage_entered_at holds). Editing a field is not activity.
+     * either, a stage change (which stage_entered_at holds). Editing a field is not activity. One
+     * subquery per column rather than an {@code OR} across two: each reads one index (the customer's
+     * latest visit is the first entry of its index range), so the cost does not grow with the history.
      */
     private Uni<Void> lastActivity(List<UUID> ids) {
         return Sql.update("""
                 UPDATE opportunity_fact o SET last_activity_at = GREATEST(o.stage_entered_at, o.opened_at,
-                    (SELECT max(v.occurred_at) FROM visit_fact v
-                      WHERE v.customer_id = o.customer_id OR v.opportunity_id = o.opportunity_id),
+                    (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = o.customer_id),
+                    (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = o.opportunity_id),
                     (SELECT max(f.completed_at) FROM follow_up_fact f
-                      WHERE f.status = 'COMPLETED' AND (f.customer_id = o.customer_id OR f.opportunity_id = o.opportunity_id)))
+                      WHERE f.customer_id = o.customer_id AND f.status = 'COMPLETED'),
+                    (SELECT max(f.completed_at) FROM follow_up_fact f
+                      WHERE f.opportunity_id = o.opportunity_id AND f.status = 'COMPLETED'))
                 WHERE o.customer_id IN (?1)""", ids).replaceWithVoid();
     }
 

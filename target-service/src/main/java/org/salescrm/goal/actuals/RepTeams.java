@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -44,10 +45,10 @@ public class RepTeams {
     /** The rep's team, or null when no event about the rep has been seen yet. Needs an open session. */
     public Uni<String> teamOf(String repId) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT team FROM rep_team WHERE rep_id = ?1")
+                .createNativeQuery("SELECT team FROM rep_team WHERE rep_id = ?1", String.class)
                 .setParameter(1, repId)
                 .getResultList())
-                // Untyped, like every scalar native query (AdvisoryLocks says why).
-                .map(rows -> rows.isEmpty() ? null : (String) rows.get(0));
+                .map(List::stream)
+                .map(rows -> rows.findFirst().orElse(null));
     }
 }
