@@ -45,11 +45,9 @@ public final class AdvisoryLocks {
         return query("SELECT pg_advisory_unlock(hashtextextended(?1, 0))", name, Boolean.class).replaceWithVoid();
     }
 
-    /** Read as a list: a native select read with getSingleResult gets a plan-cache entry per run (see above). */
     private static <T> Uni<T> query(String sql, String name, Class<T> type) {
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, type)
                 .setParameter(1, name)
-                .getResultList())
-                .map(rows -> rows.get(0));
+                .getSingleResult());
     }
 }
