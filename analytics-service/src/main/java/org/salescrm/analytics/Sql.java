@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.salescrm.platform.database.NativeQueries;
 import org.salescrm.platform.database.Row;
 
@@ -25,6 +27,29 @@ public final class Sql {
     /** Rows read by column name: give every computed column an alias. */
     public static Uni<List<Row>> rows(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> NativeQueries.rows(session, sql, parameters));
+    }
+
+    /**
+     * One column of a set of rows as a PostgreSQL array literal ({@code {"a","b",NULL}}), so that a set is written
+     * with one statement whatever its size: {@code unnest(CAST(CAST(?1 AS text) AS uuid[]), ...)}. Bound as text and
+     * cast twice, because the client would otherwise type the parameter as the array and refuse a string. Instants
+     * are written as UTC offsets, the rest as their string form.
+     */
+    public static <T> String array(Collection<T> rows, Function<T, ?> column) {
+        StringBuilder literal = new StringBuilder("{");
+        for (T row : rows) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            Object value = column.apply(row);
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            String text = value instanceof Instant i ? at(i).toString() : value.toString();
+            literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 
     public static OffsetDateTime at(Instant instant) {

@@ -3,18 +3,21 @@ package org.salescrm.analytics.alerts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.archive.Archived;
 
@@ -24,6 +27,9 @@ import org.salescrm.analytics.archive.Archived;
  */
 @ApplicationScoped
 public class AlertEngine {
+
+    /** Subjects bound in one query, well below PostgreSQL's 32,767 parameters per statement. */
+    private static final int SUBJECTS_PER_QUERY = 5_000;
 
     private final StallRule stall;
     private final ChurnRule churn;
@@ -46,41 +52,161 @@ public class AlertEngine {
         this.clock = clock;
     }
 
-    /** Archived customers and opportunities are no rule's input: their alerts resolve first, none is raised. */
+    /**
+     * Archived customers and opportunities are no rule's input: their alerts resolve first, none is raised, and they
+     * have no moment on the scan.
+     */
     public Uni<Void> evaluate(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
+        Map<UUID, Instant> windowChanges = new HashMap<>();
         return archived.resolve(ids, now).chain(() -> opportunities(ids))
-                .chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now)
+                .chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now, windowChanges)
                 .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
-                    List<Finding> findings = new ArrayList<>();
-                    opportunities.forEach(o -> findings.add(stall.evaluate(o,
-                            medians.get(o.ownerTeam() + "|" + o.stage()), now, clock.getZone())));
-                    signals.forEach(s -> findings.add(churn.evaluate(s, now)));
-                    ids.stream().filter(id -> signals.stream().noneMatch(s -> s.customerId().equals(id)))
-                            .forEach(id -> findings.add(new Finding(AlertType.CHURN_RISK, id, id, null, null,
-                                    List.of(), Severity.LOW, null, false)));
-                    warnings.forEach(w -> findings.add(reclaim.evaluate(w, now, clock.getZone())));
-                    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-                    owed.forEach(r -> findings.add(receivables.evaluate(r, today)));
-                    return settleAll(findings, now);
+                    Evaluation evaluation = new Evaluation(ids, now);
+                    evaluation.opportunities(opportunities, medians);
+                    evaluation.customers(signals, windowChanges);
+                    evaluation.reclaimWarnings(warnings);
+                    evaluation.instalments(owed);
+                    return settleAll(evaluation.findings, now).chain(evaluation::writeNextChecks);
                 })))));
     }
 
-    private Uni<Void> settleAll(List<Finding> findings, Instant now) {
-        return Multi.createFrom().iterable(findings)
-                .onItem().transformToUniAndConcatenate(f -> current(f).chain(a -> lifecycle.settle(f, a, now)))
-                .collect().last().replaceWithVoid();
+    /**
+     * What the rules find about each subject of the customers at hand now, and when each is next due on the scan
+     * ({@code next_check_at}): an opportunity, a customer (the earlier of its churn and reclaim-warning moments), an
+     * instalment. A subject of these customers the rules did not read (archived, paid, a customer not watched) has
+     * none.
+     */
+    private final class Evaluation {
+
+        final List<UUID> customerIds;
+        final List<Finding> findings = new ArrayList<>();
+        final Map<UUID, Instant> opportunityChecks = new HashMap<>();
+        final Map<UUID, Instant> customerChecks = new HashMap<>();
+        final Map<UUID, Instant> instalmentChecks = new HashMap<>();
+        final Instant now;
+        final ZoneId zone = clock.getZone();
+        final LocalDate today;
+
+        Evaluation(List<UUID> customerIds, Instant now) {
+            this.customerIds = customerIds;
+            this.now = now;
+            this.today = LocalDate.ofInstant(now, zone);
+        }
+
+        void opportunities(List<OpportunityState> opportunities, Map<String, StageMedian> medians) {
+            opportunities.forEach(o -> {
+                StageMedian median = medians.get(o.ownerTeam() + "|" + o.stage());
+                findings.add(stall.evaluate(o, median, now, zone));
+                opportunityChecks.put(o.opportunityId(), stall.nextCheck(o, median, now, zone));
+            });
+        }
+
+        /** A customer without facts yet (or archived) has no churn risk: an alert it may hold is resolved. */
+        void customers(List<CustomerSignals> signals, Map<UUID, Instant> windowChanges) {
+            signals.forEach(s -> {
+                findings.add(churn.evaluate(s, now));
+                customerCheck(s.customerId(), churn.nextCheck(s, windowChanges.get(s.customerId()), now));
+            });
+            Set<UUID> known = signals.stream().map(CustomerSignals::customerId).collect(Collectors.toSet());
+            customerIds.stream().filter(id -> !known.contains(id)).forEach(id -> findings.add(new Finding(
+                    AlertType.CHURN_RISK, id, id, null, null, List.of(), Severity.LOW, null, false)));
+        }
+
+        /**
+         * While a warning holds, its days left count down at each business midnight and its days silent go up
+         * each whole day since the warning.
+         */
+        void reclaimWarnings(List<ReclaimWarningState> warnings) {
+            Instant tomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
+            warnings.forEach(w -> {
+                Finding finding = reclaim.evaluate(w, now, zone);
+                findings.add(finding);
+                customerCheck(w.customerId(), finding.holds()
+                        ? StallRule.earliest(Arrays.asList(tomorrow, StallRule.dayAfter(w.warnedAt(), 0, now)))
+                        : null);
+            });
+        }
+
+        /** An instalment owed falls overdue the day after its due date, then counts a day more each day. */
+        void instalments(List<ReceivableState> owed) {
+            owed.forEach(r -> {
+                findings.add(receivables.evaluate(r, today));
+                instalmentChecks.put(r.instalmentId(), r.outstanding().signum() <= 0 ? null
+                        : (today.isAfter(r.dueOn()) ? today : r.dueOn()).plusDays(1).atStartOfDay(zone).toInstant());
+            });
+        }
+
+        /** The earlier of the moments given for a customer; null (none) only when none was given. */
+        private void customerCheck(UUID id, Instant at) {
+            Instant held = customerChecks.get(id);
+            customerChecks.put(id, held == null ? at : at == null || held.isBefore(at) ? held : at);
+        }
+
+        Uni<Void> writeNextChecks() {
+            return nextChecks("opportunity_fact", "opportunity_id", customerIds, opportunityChecks)
+                    .chain(() -> nextChecks("customer_fact", "customer_id", customerIds, customerChecks))
+                    .chain(() -> nextChecks("receivable_instalment", "instalment_id", customerIds, instalmentChecks));
+        }
     }
 
-    /** Locked, so a scan and a batch about the same subject take turns instead of overwriting each other. */
-    private Uni<Alert> current(Finding f) {
-        return Alert.<Alert>find("alertType = ?1 and subjectId = ?2 and status <> ?3", f.type(), f.subjectId(),
-                        AlertStatus.RESOLVED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /**
+     * One statement per table for every row of these customers: its moment, or none for a row the rules did not
+     * read. A row whose moment did not move is not written again.
+     */
+    private static Uni<Void> nextChecks(String table, String id, List<UUID> customerIds, Map<UUID, Instant> moments) {
+        List<Map.Entry<UUID, Instant>> rows = new ArrayList<>(moments.entrySet());
+        return Sql.update("""
+                        UPDATE %1$s t SET next_check_at = m.at
+                        FROM %1$s x LEFT JOIN unnest(CAST(CAST(?2 AS text) AS uuid[]),
+                                CAST(CAST(?3 AS text) AS timestamptz[])) AS m(id, at) ON m.id = x.%2$s
+                        WHERE x.customer_id IN (?1) AND t.%2$s = x.%2$s
+                          AND t.next_check_at IS DISTINCT FROM m.at""".formatted(table, id),
+                customerIds, Sql.array(rows, Map.Entry::getKey), Sql.array(rows, Map.Entry::getValue))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> settleAll(List<Finding> findings, Instant now) {
+        return current(findings).chain(alerts -> Multi.createFrom().iterable(findings)
+                .onItem().transformToUniAndConcatenate(f -> lifecycle.settle(f, alerts.get(key(f.type(), f.subjectId())),
+                        now))
+                .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * The findings' alerts that are not RESOLVED: one native query finds and locks them (in id order, so a scan and
+     * a batch about the same subject take turns instead of overwriting each other), and only when there are some are
+     * they loaded as entities, one query per {@value #SUBJECTS_PER_QUERY} subjects rather than one per finding. An
+     * alert this transaction has just resolved (an archived subject's) may not be flushed yet: it is left out here.
+     */
+    private Uni<Map<String, Alert>> current(List<Finding> findings) {
+        List<UUID> subjects = findings.stream().map(Finding::subjectId).distinct().toList();
+        Map<String, Alert> alerts = new HashMap<>();
+        return Multi.createFrom().iterable(chunks(subjects))
+                .onItem().transformToUniAndConcatenate(chunk -> Sql.rows("""
+                                SELECT id FROM alert WHERE subject_id IN (?1) AND status <> 'RESOLVED'
+                                ORDER BY id FOR UPDATE""", chunk)
+                        .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Alert>of())
+                                : Alert.<Alert>list("id in ?1", rows.stream().map(r -> r.uuid("id")).toList()))
+                        .invoke(list -> list.stream().filter(a -> a.status != AlertStatus.RESOLVED)
+                                .forEach(a -> alerts.put(key(a.alertType, a.subjectId), a))))
+                .collect().last().replaceWith(alerts);
+    }
+
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += SUBJECTS_PER_QUERY) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + SUBJECTS_PER_QUERY)));
+        }
+        return chunks;
+    }
+
+    private static String key(AlertType type, UUID subjectId) {
+        return type + "|" + subjectId;
     }
 
     /**
@@ -124,7 +250,12 @@ public class AlertEngine {
                         r.date("expected_close_date"), r.instant("opened_at"))).toList());
     }
 
-    private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now) {
+    /**
+     * The customers' churn signals as of now, and in {@code windowChanges} the next moment one of them moves with
+     * no event: a visit leaving the last 30 days or the 90 before, a negative visit leaving the sentiment window, a
+     * loss leaving the lookback, an open follow-up falling overdue, a visit dated ahead entering the windows.
+     */
+    private Uni<List<CustomerSignals>> signals(List<UUID> customerIds, Instant now, Map<UUID, Instant> windowChanges) {
         Instant last30 = now.minus(Duration.ofDays(30));
         Instant prior90 = last30.minus(Duration.ofDays(90));
         Instant sentiment = now.minus(Duration.ofDays(churnConfig.sentimentDays()));
@@ -143,15 +274,35 @@ public class AlertEngine {
                         AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)) AS overdue_follow_ups,
                     c.active_decision_makers, c.decision_maker_left_at,
                     (SELECT count(*) FROM opportunity_fact o WHERE o.customer_id = c.customer_id AND o.status = 'LOST'
-                        AND o.lost_at > ?6 AND NOT o.archived) AS recent_losses
+                        AND o.lost_at > ?6 AND NOT o.archived) AS recent_losses,
+                    LEAST((SELECT min(v.occurred_at) + interval '30 days' FROM visit_fact v
+                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?3 AND v.occurred_at <= ?2),
+                          (SELECT min(v.occurred_at) + interval '120 days' FROM visit_fact v
+                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?4 AND v.occurred_at <= ?3),
+                          (SELECT min(v.occurred_at) FROM visit_fact v
+                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?2),
+                          (SELECT min(v.occurred_at) + make_interval(days => ?8) FROM visit_fact v
+                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?5 AND v.occurred_at <= ?2
+                              AND v.sentiment = 'NEGATIVE'),
+                          (SELECT min(o.lost_at) + make_interval(days => ?9) FROM opportunity_fact o
+                            WHERE o.customer_id = c.customer_id AND o.status = 'LOST' AND o.lost_at > ?6
+                              AND NOT o.archived),
+                          (SELECT CAST(min(f.due_on) + 1 AS timestamp) AT TIME ZONE ?10 FROM follow_up_fact f
+                            WHERE f.customer_id = c.customer_id AND f.status = 'OPEN' AND f.overdue_since IS NULL
+                              AND f.due_on >= ?7)) AS window_change
                 FROM customer_fact c WHERE c.customer_id IN (?1) AND NOT c.archived ORDER BY c.customer_id""",
                 customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
-                LocalDate.ofInstant(now, clock.getZone()))
-                .map(rows -> rows.stream().map(r -> new CustomerSignals(r.uuid("customer_id"), r.text("owner_id"),
-                        r.text("owner_team"), r.text("grade"), r.number("won_deals"), r.instant("created_at"),
-                        r.instant("last_visit_at"), r.number("visits_last_30"), r.number("visits_prior_90"),
-                        r.number("negative_visits"), r.number("overdue_follow_ups"), r.number("active_decision_makers"),
-                        r.instant("decision_maker_left_at"), r.number("recent_losses"))).toList());
+                LocalDate.ofInstant(now, clock.getZone()), churnConfig.sentimentDays(), churnConfig.lookbackDays(),
+                clock.getZone().getId())
+                .map(rows -> rows.stream().map(r -> {
+                    windowChanges.put(r.uuid("customer_id"), r.instant("window_change"));
+                    return new CustomerSignals(r.uuid("customer_id"), r.text("owner_id"),
+                            r.text("owner_team"), r.text("grade"), r.number("won_deals"), r.instant("created_at"),
+                            r.instant("last_visit_at"), r.number("visits_last_30"), r.number("visits_prior_90"),
+                            r.number("negative_visits"), r.number("overdue_follow_ups"),
+                            r.number("active_decision_makers"), r.instant("decision_maker_left_at"),
+                            r.number("recent_losses"));
+                }).toList());
     }
 
     /** The customers' instalments still owed, or whose alert may need to resolve (paid since). */

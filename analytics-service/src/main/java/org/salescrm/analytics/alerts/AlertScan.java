@@ -6,11 +6,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.archive.Archived;
@@ -19,14 +21,20 @@ import org.salescrm.platform.database.AdvisoryLocks;
 
 /**
  * Raises what silence causes (no event arrives when nothing happens), re-opens expired snoozes and
- * escalates alerts left unacknowledged. Runs every {@code crm.alerts.scan-interval}, on one instance at
- * a time: its session holds a PostgreSQL advisory lock, and an instance that cannot take it skips.
- * Within an instance a flag is tried first, so a scan asked for while one runs answers at once without
- * borrowing a connection: requests piling up (a client retrying and hanging up) never tie up the pool.
+ * escalates alerts left unacknowledged. It evaluates only the customers with a subject that fell due: an
+ * opportunity, customer or instalment whose {@code next_check_at} (the moment its next threshold passes, kept
+ * by {@link AlertEngine} whenever it evaluates the subject) has come, or an alert whose snooze ran out or that
+ * waited long enough to escalate; all found through indexes, so a scan costs what is due, not what exists.
+ * Runs every {@code crm.alerts.scan-interval}, on one instance at a time: its session holds a PostgreSQL
+ * advisory lock, and an instance that cannot take it skips. Within an instance a flag is tried first, so a
+ * scan asked for while one runs answers at once without borrowing a connection: requests piling up (a client
+ * retrying and hanging up) never tie up the pool.
  *
  * <p>Each chunk of customers commits on its own. A pass in one transaction held the lock of every alert
  * it had settled until its end, so a manager acknowledging one waited for the whole pass, holding a
- * connection meanwhile: a few dozen clicks during a long pass emptied the pool.
+ * connection meanwhile: a few dozen clicks during a long pass emptied the pool. A chunk and a batch about the
+ * same customer take turns on its fact rows, which both rewrite ({@link DerivedState#refresh}) before the
+ * rules read them, so the later of the two stores the moments of the newer facts.
  */
 @ApplicationScoped
 public class AlertScan {
@@ -39,12 +47,15 @@ public class AlertScan {
     private final DerivedState derived;
     private final AlertEngine engine;
     private final Clock clock;
+    private final Duration escalateAfter;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public AlertScan(DerivedState derived, AlertEngine engine, Clock clock) {
+    public AlertScan(DerivedState derived, AlertEngine engine, Clock clock,
+                     @ConfigProperty(name = "crm.alerts.escalate-after-days", defaultValue = "2") int escalateAfterDays) {
         this.derived = derived;
         this.engine = engine;
         this.clock = clock;
+        this.escalateAfter = Duration.ofDays(escalateAfterDays);
     }
 
     @Scheduled(every = "${crm.alerts.scan-interval:1m}", delayed = "${crm.alerts.scan-delay:30s}",
@@ -76,20 +87,23 @@ public class AlertScan {
     }
 
     /**
-     * Everyone a rule could hold for, and everyone with an alert that may need to resolve or escalate. An
-     * instalment falls overdue with no event: the scan after its due date (business time) raises it. An
+     * The customers with something due now. A closed opportunity, an unwatched customer or a paid instalment has
+     * no moment: only an event changes what the rules find for it, and the event's batch evaluates it then. An
      * archived customer's alerts resolved when it was archived, and no rule holds for it: it is left out.
      */
     private Uni<List<UUID>> candidates() {
+        Instant now = clock.instant();
         return Sql.rows("""
                 SELECT customer_id FROM (
-                    SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN'
-                    UNION SELECT customer_id FROM customer_fact WHERE grade = 'A' OR won_deals > 0
-                    UNION SELECT customer_id FROM opportunity_fact WHERE status = 'WON'
-                    UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND due_on < ?1
-                    UNION SELECT customer_id FROM alert WHERE status <> 'RESOLVED') candidate
+                    SELECT customer_id FROM opportunity_fact WHERE status = 'OPEN' AND next_check_at <= ?1
+                    UNION SELECT customer_id FROM customer_fact WHERE next_check_at <= ?1
+                    UNION SELECT customer_id FROM receivable_instalment WHERE outstanding > 0 AND next_check_at <= ?1
+                    UNION SELECT customer_id FROM alert WHERE status = 'SNOOZED' AND snoozed_until <= ?1
+                    UNION SELECT customer_id FROM alert WHERE status = 'OPEN' AND NOT escalated AND open_since <= ?2
+                    ) candidate
                 WHERE %s
-                ORDER BY 1""".formatted(Archived.customerLive("candidate.customer_id")), LocalDate.now(clock))
+                ORDER BY 1""".formatted(Archived.customerLive("candidate.customer_id")), Sql.at(now),
+                Sql.at(now.minus(escalateAfter)))
                 .map(rows -> rows.stream().map(r -> r.uuid("customer_id")).toList());
     }
 

@@ -61,6 +61,28 @@ public class ChurnRule {
                 raise ? score.reasons() : List.of(), severity(score.value()), score.value(), false);
     }
 
+    /**
+     * The first moment after {@code now} at which this customer's score could change with no event: its silence
+     * passing the grade's cadence (and then every day, as the silence grows), the departure of its last decision
+     * maker leaving the lookback (its days counting meanwhile), or {@code windowChange}: the next visit, loss or
+     * follow-up due date to enter or leave a window (read with the signals). Null when the customer is not
+     * watched: only an event changes that.
+     */
+    Instant nextCheck(CustomerSignals s, Instant windowChange, Instant now) {
+        if (!"A".equals(s.grade()) && s.wonDeals() <= 0) {
+            return null;
+        }
+        List<Instant> moments = new ArrayList<>();
+        moments.add(windowChange);
+        Instant since = s.lastVisitAt() != null ? s.lastVisitAt() : s.createdAt();
+        moments.add(StallRule.dayAfter(since, config.cadenceDays().forGrade(s.grade()), now));
+        if (s.decisionMakerLeftAt() != null && s.activeDecisionMakers() == 0
+                && StallRule.days(s.decisionMakerLeftAt(), now) <= config.lookbackDays()) {
+            moments.add(StallRule.dayAfter(s.decisionMakerLeftAt(), 0, now));
+        }
+        return StallRule.earliest(moments);
+    }
+
     /** HIGH from 85, MEDIUM from 70, LOW below (an alert only exists from the alert score on). */
     static Severity severity(int score) {
         return score >= 85 ? Severity.HIGH : score >= 70 ? Severity.MEDIUM : Severity.LOW;

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.salescrm.events.analytics.AlertReason;
 
@@ -72,6 +74,57 @@ public class StallRule {
                     .formatted(past, o.expectedCloseDate()), BigDecimal.valueOf(past), BigDecimal.ZERO));
         }
         return List.copyOf(reasons);
+    }
+
+    /**
+     * The first moment after {@code now} at which this opportunity could be found otherwise with no event: a
+     * threshold passing or, for one passed, its count of days going up by one (the reasons name the days), and
+     * the day after the expected close date. Null when it is not open: only an event changes it then. DWELL is
+     * timed by the team's median as of now; a median that moves later is seen at the next of these moments or
+     * the next event of the customer.
+     */
+    Instant nextCheck(OpportunityState o, StageMedian median, Instant now, ZoneId zone) {
+        if (!o.isOpen()) {
+            return null;
+        }
+        List<Instant> moments = new ArrayList<>();
+        Integer allowed = config.idleDays().forStage(o.stage());
+        if (allowed != null) {
+            moments.add(dayAfter(o.lastActivityAt(), allowed, now));
+        }
+        if (median != null && median.samples() >= config.minSamples()) {
+            // whole days above a threshold with one decimal: above its whole part
+            long threshold = BigDecimal.valueOf(config.dwellFactor() * median.medianDays())
+                    .setScale(1, RoundingMode.HALF_UP).setScale(0, RoundingMode.FLOOR).longValueExact();
+            moments.add(dayAfter(o.stageEnteredAt(), threshold, now));
+        }
+        Integer limit = config.stageLimitDays().forStage(o.stage());
+        if (limit != null) {
+            moments.add(dayAfter(o.stageEnteredAt(), limit, now));
+        }
+        moments.add(dayAfter(o.openedAt(), config.maxSalesCycleDays(), now));
+        if (o.expectedCloseDate() != null) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            LocalDate pastFrom = o.expectedCloseDate().plusDays(1);
+            moments.add((today.isBefore(pastFrom) ? pastFrom : today.plusDays(1)).atStartOfDay(zone).toInstant());
+        }
+        return earliest(moments);
+    }
+
+    /**
+     * When the whole days since {@code from} first exceed {@code threshold} or, once they do, next go up by one.
+     * Null without a start.
+     */
+    static Instant dayAfter(Instant from, long threshold, Instant now) {
+        if (from == null) {
+            return null;
+        }
+        return from.plus(Duration.ofDays(Math.max(days(from, now), threshold) + 1));
+    }
+
+    /** The earliest of the moments given, or null when none was. */
+    static Instant earliest(List<Instant> moments) {
+        return moments.stream().filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** HIGH when two or more causes hold; MEDIUM for one cause from PROJECT on, where the money is near; else LOW. */

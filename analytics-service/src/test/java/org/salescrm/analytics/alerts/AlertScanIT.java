@@ -42,8 +42,13 @@ class AlertScanIT {
         String team = "team-" + UUID.randomUUID();
         freshDeals(FILLER_DEALS);
         // Customers are scanned in id order: these two come first and last.
-        String first = idleDealAlert(team, UUID.fromString("00000000-0000-4000-8000-" + suffix()));
-        String last = idleDealAlert(team, UUID.fromString("ffffffff-ffff-4fff-bfff-" + suffix()));
+        UUID firstCustomer = UUID.fromString("00000000-0000-4000-8000-" + suffix());
+        UUID lastCustomer = UUID.fromString("ffffffff-ffff-4fff-bfff-" + suffix());
+        String first = idleDealAlert(team, firstCustomer);
+        String last = idleDealAlert(team, lastCustomer);
+        // Their events set when they are next due (a day on); the scan evaluates only what is due, so make them due.
+        db().execute("UPDATE opportunity_fact SET next_check_at = '-infinity' WHERE customer_id IN ($1, $2)",
+                firstCustomer, lastCustomer);
 
         SqlConnection holder = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         Transaction held = holder.begin().await().atMost(Duration.ofSeconds(10));
