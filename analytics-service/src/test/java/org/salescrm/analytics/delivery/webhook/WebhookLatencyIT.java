@@ -66,7 +66,7 @@ class WebhookLatencyIT {
             }
 
             List<Long> sorted = millis.stream().sorted().toList();
-            System.out.printf("alert-on-Kafka-to-webhook over %d alerts: p50 %d ms, p90 %d ms, max %d ms%n", ALERTS,
+            System.out.printf("alert-published-to-webhook over %d alerts: p50 %d ms, p90 %d ms, max %d ms%n", ALERTS,
                     sorted.get(ALERTS / 2), sorted.get((int) Math.ceil(ALERTS * 0.9) - 1), sorted.get(ALERTS - 1));
             assertThat(sorted.get(ALERTS / 2)).as("median alert-to-webhook, ms").isLessThan(1000);
         }
