@@ -20,12 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -33,6 +30,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
+import org.salescrm.platform.polling.CoalescingPoller;
 
 /**
  * Publishes committed outbox rows to Kafka and marks them sent.
@@ -47,8 +45,8 @@ import org.jboss.logging.Logger;
  *
  * <p>A pass starts when a write has committed ({@link #wake()}: after a write request's answer, after an
  * event batch) and, as a safety net for writes no one announced (another instance, a scheduled job),
- * every {@code crm.outbox.poll-interval}. Wakes are coalesced: a burst of commits costs a pass or two,
- * never a queue of them, and passes never overlap.
+ * every {@code crm.outbox.poll-interval}. Passes run on the relay's own thread, a {@link CoalescingPoller}:
+ * a burst of commits costs a pass or two, never a queue of them, and passes never overlap.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -65,16 +63,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter parked;
     private final Counter failedPasses;
-    private final ExecutorService passes = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** A pass is wanted: set by each wake, cleared as a pass begins, so a commit during a pass gets one more. */
-    private final AtomicBoolean wanted = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final CoalescingPoller passes;
     private KafkaProducer<String, String> producer;
-    private volatile boolean stopping;
     private boolean lastPassFailed;
 
     public OutboxRelay(Pool pool, Clock clock, OutboxConfig config, KafkaProducerFactory producers,
@@ -86,44 +76,28 @@ public class OutboxRelay {
         this.published = metrics.counter("crm.outbox.published");
         this.parked = metrics.counter("crm.outbox.parked");
         this.failedPasses = metrics.counter("crm.outbox.failed.passes");
+        this.passes = new CoalescingPoller("outbox-relay", this::relayPending);
     }
 
     /** Asks for a pass soon; returns at once (it may be called on an event loop). */
     public void wake() {
-        wanted.set(true);
-        if (!stopping && running.compareAndSet(false, true)) {
-            passes.execute(this::drain);
-        }
+        passes.wake();
     }
 
     @Scheduled(every = "${crm.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wake();
-    }
-
-    private void drain() {
-        try {
-            while (wanted.getAndSet(false)) {
-                relayPending();
-            }
-        } finally {
-            running.set(false);
-        }
-        // a wake that came after the loop's last look but before the flag was down would be lost
-        if (wanted.get()) {
-            wake();
-        }
+        passes.wake();
     }
 
     void relayPending() {
-        if (!config.enabled() || stopping) {
+        if (!config.enabled() || passes.stopping()) {
             return;
         }
         try {
             int handled;
             do {
                 handled = relayBatch();
-            } while (handled == config.batchSize() && !stopping);
+            } while (handled == config.batchSize() && !passes.stopping());
             recovered();
         } catch (KafkaUnavailableException e) {
             failed("events stay pending until Kafka acknowledges them", e);
@@ -292,7 +266,7 @@ public class OutboxRelay {
     }
 
     private synchronized KafkaProducer<String, String> producer() {
-        if (stopping) {
+        if (passes.stopping()) {
             throw new KafkaUnavailableException(new IllegalStateException("service is stopping"));
         }
         if (producer == null) {
@@ -310,14 +284,8 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        passes.shutdown();
-        try {
-            // the pass in flight settles what Kafka acknowledged before its producer closes
-            passes.awaitTermination(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the pass in flight settles what Kafka acknowledged before its producer closes
+        passes.stop(config.sendTimeout());
         closeProducer();
     }
 

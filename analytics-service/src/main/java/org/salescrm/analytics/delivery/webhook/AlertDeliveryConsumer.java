@@ -2,12 +2,16 @@ package org.salescrm.analytics.delivery.webhook;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.salescrm.analytics.delivery.DeliveryChannels;
 import org.salescrm.platform.inbox.EventInbox;
 
-/** Reads crm.alerts in the service's consumer group and enqueues webhook deliveries, each event once. */
+/**
+ * Reads crm.alerts in the service's consumer group and enqueues webhook deliveries, each event once;
+ * once they have committed it wakes the dispatcher, so a webhook goes out now rather than at its next poll.
+ */
 @ApplicationScoped
 public class AlertDeliveryConsumer {
 
@@ -15,14 +19,24 @@ public class AlertDeliveryConsumer {
 
     private final EventInbox inbox;
     private final WebhookDeliveries deliveries;
+    private final WebhookDispatcher dispatcher;
 
-    public AlertDeliveryConsumer(EventInbox inbox, WebhookDeliveries deliveries) {
+    public AlertDeliveryConsumer(EventInbox inbox, WebhookDeliveries deliveries, WebhookDispatcher dispatcher) {
         this.inbox = inbox;
         this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming(DeliveryChannels.ALERT_DELIVERIES)
     public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, deliveries::enqueue);
+        AtomicBoolean stored = new AtomicBoolean();
+        return inbox.consume(record, CONSUMER, event -> deliveries.enqueue(event)
+                        .invoke(count -> stored.set(count > 0)).replaceWithVoid())
+                // the inbox's transaction has committed: the rows are there for the dispatcher to claim
+                .invoke(() -> {
+                    if (stored.get()) {
+                        dispatcher.wake();
+                    }
+                });
     }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "crm.webhooks")
 public interface WebhookConfig {
 
-    /** How often the dispatcher looks for deliveries that are due (read by its schedule). */
+    /**
+     * How often the dispatcher looks for deliveries that are due (read by its schedule): retries, and a safety net
+     * for new deliveries, which wake it as they are stored.
+     */
     @WithDefault("5s")
     Duration dispatchInterval();
 

@@ -29,11 +29,12 @@ public class WebhookDeliveries {
         this.clock = clock;
     }
 
-    public Uni<Void> enqueue(DomainEvent event) {
-        return AlertNotice.of(event).map(this::enqueue).orElseGet(() -> Uni.createFrom().voidItem());
+    /** Returns how many deliveries were stored (none for an event that is no alert notice). */
+    public Uni<Integer> enqueue(DomainEvent event) {
+        return AlertNotice.of(event).map(this::enqueue).orElseGet(() -> Uni.createFrom().item(0));
     }
 
-    private Uni<Void> enqueue(AlertNotice notice) {
+    private Uni<Integer> enqueue(AlertNotice notice) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         // A subscription lists no team for "all teams"; an alert without a team matches only those.
         String team = notice.ownerTeam() == null ? "" : notice.ownerTeam();
@@ -53,16 +54,15 @@ public class WebhookDeliveries {
                 .setParameter(5, team)
                 // an escalated alert also reaches the subscriptions of the person it escalated to
                 .setParameter(6, notice.escalatedTo() == null ? "" : notice.escalatedTo())
-                .executeUpdate())
-                .replaceWithVoid();
+                .executeUpdate());
     }
 
     /**
      * A domain event goes to the subscriptions naming its type, scoped by team like alerts (a pool
      * customer's event, without a team, only to those for every team). The body is the CloudEvent
-     * exactly as it was published.
+     * exactly as it was published. Returns how many deliveries were stored.
      */
-    public Uni<Void> enqueue(DomainEvent event, String cloudEvent) {
+    public Uni<Integer> enqueue(DomainEvent event, String cloudEvent) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         String type = EventCatalog.typeOf(event.getClass()).name();
         String team = event.ownerTeam() == null ? "" : event.ownerTeam();
@@ -79,8 +79,7 @@ public class WebhookDeliveries {
                 .setParameter(3, cloudEvent)
                 .setParameter(4, now)
                 .setParameter(5, team)
-                .executeUpdate())
-                .replaceWithVoid();
+                .executeUpdate());
     }
 
     private String body(AlertNotice notice) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.salescrm.platform.polling.CoalescingPoller;
 
 /**
  * POSTs pending deliveries to their receivers, signed, or mails them for EMAIL subscriptions, and
@@ -40,6 +41,11 @@ import org.jboss.logging.Logger;
  * instances send it at once, and one whose instance died mid-send is retried once the lease runs
  * out. The HTTP calls are made outside any transaction, so a slow receiver holds no lock and no
  * connection.
+ *
+ * <p>A pass starts when deliveries have been stored ({@link #wake()}, by the consumers once their
+ * transaction has committed) and, for retries that have come due and for deliveries stored by another
+ * instance, every {@code crm.webhooks.dispatch-interval}. Passes run on the dispatcher's own thread, a
+ * {@link CoalescingPoller}: a burst of alerts costs a pass or two, and passes never overlap.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -63,7 +69,7 @@ public class WebhookDispatcher {
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter gaveUp;
-    private volatile boolean stopping;
+    private final CoalescingPoller passes;
     private boolean lastPassFailed;
 
     public WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, WebhookTargets targets, Vertx vertx,
@@ -83,18 +89,28 @@ public class WebhookDispatcher {
         this.delivered = metrics.counter("crm.webhooks.delivered");
         this.failedAttempts = metrics.counter("crm.webhooks.failed.attempts");
         this.gaveUp = metrics.counter("crm.webhooks.failed");
+        this.passes = new CoalescingPoller("webhook-dispatcher", this::dispatchDue);
+    }
+
+    /** Asks for a pass soon; returns at once (it may be called on an event loop). */
+    public void wake() {
+        passes.wake();
     }
 
     @Scheduled(every = "${crm.webhooks.dispatch-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void dispatchDue() {
-        if (stopping) {
+    void poll() {
+        passes.wake();
+    }
+
+    private void dispatchDue() {
+        if (passes.stopping()) {
             return;
         }
         try {
             int sent;
             do {
                 sent = dispatchBatch();
-            } while (sent == config.batchSize() && !stopping);
+            } while (sent == config.batchSize() && !passes.stopping());
             if (lastPassFailed) {
                 LOG.info("webhook dispatch running again");
                 lastPassFailed = false;
@@ -275,7 +291,8 @@ public class WebhookDispatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        // the pass in flight records the answers it gets in time; what it cannot is sent again once its lease ends
+        passes.stop(config.requestTimeout());
         client.close();
     }
 
