@@ -172,7 +172,9 @@ final class Stack implements AutoCloseable {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    // The modification times too: the JVM uses a class-data archive (app-cds.jsa) only for jars
+                    // whose times match the ones it recorded.
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {
