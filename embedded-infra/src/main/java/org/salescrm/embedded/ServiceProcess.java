@@ -34,22 +34,18 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
     /**
-     * The JVM of every service, sized from what was measured on a 2-core machine with four services at once
-     * (embedded-infra's README has the figures): the serial collector, since a heap this small gains nothing from
-     * G1's concurrent threads and remembered sets; a small initial heap that grows only as far as the live set needs;
-     * caps on metaspace and the code cache so that neither grows unseen; half the default thread stack (Netty, Kafka
-     * and the worker pool start dozens of threads). Out of memory ends the process rather than limping on.
+     * The JVM of every service, chosen by measuring four services starting at once on two cores (the figures are in
+     * this module's README). The serial collector: a heap this small gains nothing from G1's concurrent threads and
+     * remembered sets. A small initial heap that grows only as far as the live set (~30 MB after load) needs. Metaspace
+     * (~105 MB used) and the code cache capped, so neither grows unseen; half-size thread stacks. C1 only: the C2
+     * compiler took half of each start's CPU and ~40 MB of memory, and these runs (tests, {@code ./crm}) are short;
+     * the container images keep C2 for long-lived instances. Out of memory ends the process rather than limping on.
      */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
-    /**
-     * The class-data archive Quarkus writes next to {@code quarkus-run.jar} when a service is packaged with
-     * {@code -Dquarkus.package.jar.appcds.enabled=true} (./crm does): used when present. A copy of the application
-     * must keep the files' modification times, or the JVM ignores the archive (with a warning) and starts without it.
-     */
-    static final String CDS_ARCHIVE = "app-cds.jsa";
+            "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     private final String name;
     private final Path applicationDirectory;
@@ -285,10 +281,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
         full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         full.addAll(SERVICE_JVM_OPTIONS);
-        Path archive = applicationDirectory.resolve(CDS_ARCHIVE);
-        if (Files.isRegularFile(archive)) {
-            full.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-        }
         full.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> full.add("-D" + key + "=" + value));
         full.add("-jar");

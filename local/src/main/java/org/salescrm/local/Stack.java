@@ -172,9 +172,7 @@ final class Stack implements AutoCloseable {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    // The modification times too: the JVM uses a class-data archive (app-cds.jsa) only for jars
-                    // whose times match the ones it recorded.
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
