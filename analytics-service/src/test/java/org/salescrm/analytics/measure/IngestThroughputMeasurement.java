@@ -48,6 +48,10 @@ class IngestThroughputMeasurement {
     static final int EVENTS = Integer.getInteger("measure.events", 50_000);
     /** Events per customer in the mix below. */
     static final int PER_CUSTOMER = 25;
+    /** The consumers that apply the four topics to the service's state, and the one that offers them to webhooks. */
+    static final String STATE =
+            "'analytics.customers', 'analytics.opportunities', 'analytics.visits', 'analytics.follow-ups'";
+    static final String DELIVERIES = "'analytics.event-deliveries'";
     static final List<String> TOPICS = List.of(Topics.CUSTOMERS, Topics.OPPORTUNITIES, Topics.VISITS,
             Topics.FOLLOW_UPS);
 
@@ -59,22 +63,21 @@ class IngestThroughputMeasurement {
         try (Admin admin = Admin.create(adminConfig())) {
             awaitNoLag(admin, Duration.ofMinutes(2)); // whatever earlier tests left
             Db db = new Db(pool);
-            long marksBefore = marks(db);
+            long marksBefore = marks(db, STATE);
+            long deliveryMarksBefore = marks(db, DELIVERIES);
             List<ProducerRecord<String, String>> records = records(EVENTS / PER_CUSTOMER);
             long start = System.nanoTime();
             Events.kafka().produceStrings().fromRecords(records).awaitCompletion(Duration.ofMinutes(5));
             double produced = seconds(start);
             // applied: every event's processed mark is written (committed offsets trail by the commit interval)
-            while (marks(db) - marksBefore < records.size()) {
-                assertThat(seconds(start)).as("events still unapplied").isLessThan(1800);
-                Thread.sleep(50);
-            }
-            double applied = seconds(start);
+            double applied = awaitMarks(db, STATE, marksBefore + records.size(), start);
             awaitNoLag(admin, Duration.ofMinutes(5));
             double noLag = seconds(start);
-            System.out.printf("%nINGEST MEASUREMENT: %d events produced in %.1f s; all applied after %.1f s: %.0f events/s;"
-                    + " consumer lag 0 after %.1f s: %.0f events/s%n%n", records.size(), produced, applied,
-                    records.size() / applied, noLag, records.size() / noLag);
+            double offered = awaitMarks(db, DELIVERIES, deliveryMarksBefore + records.size(), start);
+            System.out.printf("%nINGEST MEASUREMENT: %d events produced in %.1f s; all applied to the state after %.1f s:"
+                    + " %.0f events/s; consumer lag 0 after %.1f s: %.0f events/s; all offered to webhooks after"
+                    + " %.1f s: %.0f events/s%n%n", records.size(), produced, applied, records.size() / applied, noLag,
+                    records.size() / noLag, offered, records.size() / offered);
             long visits = db.count("SELECT count(*) FROM visit_fact");
             assertThat(visits).isGreaterThanOrEqualTo(12L * (EVENTS / PER_CUSTOMER));
         }
@@ -119,8 +122,17 @@ class IngestThroughputMeasurement {
         return records;
     }
 
-    static long marks(Db db) {
-        return db.count("SELECT count(*) FROM processed_event WHERE consumer LIKE 'analytics.%'");
+    /** Seconds since {@code start} until the consumers' marks reach {@code count}. */
+    static double awaitMarks(Db db, String consumers, long count, long start) throws InterruptedException {
+        while (marks(db, consumers) < count) {
+            assertThat(seconds(start)).as("events still unapplied").isLessThan(1800);
+            Thread.sleep(50);
+        }
+        return seconds(start);
+    }
+
+    static long marks(Db db, String consumers) {
+        return db.count("SELECT count(*) FROM processed_event WHERE consumer IN (" + consumers + ")");
     }
 
     static ProducerRecord<String, String> record(DomainEvent event) {
