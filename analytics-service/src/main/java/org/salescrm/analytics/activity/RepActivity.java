@@ -110,7 +110,8 @@ public class RepActivity {
             return Uni.createFrom().voidItem();
         }
         Object[] columns = {Sql.array(counted, Entry::subjectId), Sql.array(counted, Entry::customerId),
-                Sql.array(counted, Entry::ownerId), Sql.array(counted, Entry::day), Sql.array(counted, Entry::ownerTeam),
+                Sql.array(counted, Entry::ownerId), Sql.array(counted, Entry::day),
+                Sql.array(counted, Entry::ownerTeam),
                 Sql.array(counted, e -> e.delta().newCustomers()), Sql.array(counted, e -> e.delta().visits()),
                 Sql.array(counted, e -> e.delta().effectiveVisits()), Sql.array(counted, e -> e.delta().wonDeals()),
                 Sql.array(counted, e -> e.delta().wonAmount())};

@@ -73,7 +73,8 @@ public class CustomerFacts {
                                 FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
                                         CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
                                 WHERE c.customer_id = d.id""",
-                        Sql.array(created, CustomerCreated::aggregateId), Sql.array(created, CustomerCreated::occurredAt)))
+                        Sql.array(created, CustomerCreated::aggregateId),
+                        Sql.array(created, CustomerCreated::occurredAt)))
                 .chain(applied -> activity.addAll(created.stream().filter(e -> applied.contains(e.aggregateId()))
                         .map(e -> new RepActivity.Entry(e.aggregateId(), e.aggregateId(), e.ownerId(), e.ownerTeam(),
                                 activity.businessDay(e.occurredAt()), RepActivity.Delta.newCustomer()))
@@ -113,7 +114,8 @@ public class CustomerFacts {
                                 CAST(CAST(?5 AS text) AS text[]),
                                 CAST(CAST(?6 AS text) AS text[]))
                         ON CONFLICT DO NOTHING""",
-                Sql.array(versions, v -> v.event().aggregateId()), Sql.array(versions, v -> v.event().aggregateVersion()),
+                Sql.array(versions, v -> v.event().aggregateId()),
+                Sql.array(versions, v -> v.event().aggregateVersion()),
                 Sql.array(versions, v -> v.event().occurredAt()), Sql.array(versions, Version::gradeOrC),
                 Sql.array(versions, v -> v.event().ownerId()), Sql.array(versions, v -> v.event().ownerTeam()))
                 .replaceWithVoid();
@@ -136,7 +138,8 @@ public class CustomerFacts {
                             owner_team = EXCLUDED.owner_team, aggregate_version = EXCLUDED.aggregate_version
                         WHERE customer_fact.aggregate_version < EXCLUDED.aggregate_version
                         RETURNING customer_id""",
-                Sql.array(versions, v -> v.event().aggregateId()), Sql.array(versions, v -> v.name() == null ? "" : v.name()),
+                Sql.array(versions, v -> v.event().aggregateId()),
+                Sql.array(versions, v -> v.name() == null ? "" : v.name()),
                 Sql.array(versions, Version::gradeOrC), Sql.array(versions, v -> v.event().ownerId()),
                 Sql.array(versions, v -> v.event().ownerTeam()), Sql.array(versions, v -> v.event().occurredAt()),
                 Sql.array(versions, v -> v.event().aggregateVersion()))

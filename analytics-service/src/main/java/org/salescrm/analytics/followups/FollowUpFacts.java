@@ -26,7 +26,7 @@ public class FollowUpFacts {
                        String assigneeId, LocalDate dueOn, String status, Instant at, long version) {
     }
 
-    /** Inserts the follow-ups not seen yet; the ON CONFLICT clause (the second {@code %s}) says what a held one takes. */
+    /** Inserts the follow-ups not seen yet; the second {@code %s} (ON CONFLICT) says what a held one takes. */
     private static final String UPSERT = """
             INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team, assignee_id,
                                         due_on, status, %s, aggregate_version)

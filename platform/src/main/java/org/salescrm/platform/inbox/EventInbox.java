@@ -81,9 +81,9 @@ public class EventInbox {
     /**
      * Applies a polled batch in one transaction: each event at most once (the processed-event marks of
      * the whole batch are written with one statement), {@link BatchEffect#apply} once with the events no
-     * earlier delivery applied. While the database is away the batch waits, as a single record does. Any other failure rolls the whole batch back and its
-     * records are applied one by one, each in its own transaction, so that only a poison record is
-     * dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
+     * earlier delivery applied. While the database is away the batch waits, as a single record does. Any
+     * other failure rolls the whole batch back and its records are applied one by one, each in its own
+     * transaction, so that only a poison record is dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
      * attempt, so a record that keeps failing is tried {@code crm.inbox.max-attempts} times in all.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchEffect effect) {

@@ -57,7 +57,8 @@ public class ProcessedEvents {
                         INSERT INTO processed_event (consumer, event_id, processed_at)
                         SELECT ?1, d.id, ?3 FROM unnest(CAST(CAST(?2 AS text) AS uuid[])) AS d(id)
                         ON CONFLICT DO NOTHING RETURNING event_id""", consumer, ids, NativeQueries.at(clock.instant())))
-                .map(rows -> rows.stream().map(row -> row.uuid("event_id")).collect(Collectors.toCollection(HashSet::new)));
+                .map(rows -> rows.stream().map(row -> row.uuid("event_id"))
+                        .collect(Collectors.toCollection(HashSet::new)));
     }
 
     /** A redelivery comes from Kafka, so marks older than the topics' retention can never be needed again. */
