@@ -1,7 +1,9 @@
 package org.salescrm.analytics;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -46,10 +48,20 @@ public final class Sql {
                 literal.append("NULL");
                 continue;
             }
-            String text = value instanceof Instant i ? at(i).toString() : value.toString();
+            String text = value instanceof Instant i ? at(i).toString()
+                    : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
             literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return literal.append('}').toString();
+    }
+
+    /** Applies each item in turn, for what is written one row at a time. */
+    public static <T> Uni<Void> each(List<T> items, Function<? super T, Uni<Void>> apply) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> apply.apply(item))
+                .collect().last().replaceWithVoid();
     }
 
     public static OffsetDateTime at(Instant instant) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
 
@@ -20,17 +21,33 @@ import org.salescrm.analytics.Sql;
 @ApplicationScoped
 public class RepActivity {
 
-    private static final String ADD_SHARE = """
+    /** The entries of {@link #addAll}, one row each, numbered in their order. */
+    private static final String ENTRIES = """
+            unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS uuid[]), CAST(CAST(?3 AS text) AS text[]),
+                   CAST(CAST(?4 AS text) AS date[]), CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS int[]),
+                   CAST(CAST(?7 AS text) AS int[]), CAST(CAST(?8 AS text) AS int[]), CAST(CAST(?9 AS text) AS int[]),
+                   CAST(CAST(?10 AS text) AS numeric[]))
+                WITH ORDINALITY AS d(subject_id, customer_id, owner_id, day, owner_team, new_customers, visits,
+                                     effective_visits, won_deals, won_amount, n)""";
+
+    /** The entries' sums, and the last team named, per group. */
+    private static final String SUMS = """
+            (array_agg(d.owner_team ORDER BY d.n DESC) FILTER (WHERE d.owner_team IS NOT NULL))[1],
+            sum(d.new_customers), sum(d.visits), sum(d.effective_visits), sum(d.won_deals), sum(d.won_amount)""";
+
+    private static final String ADD_SHARES = """
             INSERT INTO activity_share (subject_id, customer_id, owner_id, day, owner_team, new_customers, visits,
                                         effective_visits, won_deals, won_amount)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            SELECT d.subject_id, d.customer_id, d.owner_id, d.day, %s
+            FROM %s
+            GROUP BY d.subject_id, d.customer_id, d.owner_id, d.day
             ON CONFLICT (subject_id, owner_id, day) DO UPDATE SET
                 owner_team = COALESCE(EXCLUDED.owner_team, activity_share.owner_team),
                 new_customers = activity_share.new_customers + EXCLUDED.new_customers,
                 visits = activity_share.visits + EXCLUDED.visits,
                 effective_visits = activity_share.effective_visits + EXCLUDED.effective_visits,
                 won_deals = activity_share.won_deals + EXCLUDED.won_deals,
-                won_amount = activity_share.won_amount + EXCLUDED.won_amount""";
+                won_amount = activity_share.won_amount + EXCLUDED.won_amount""".formatted(SUMS, ENTRIES);
 
     private static final String ADD_TO_COUNTERS = """
             ON CONFLICT (owner_id, day) DO UPDATE SET
@@ -42,14 +59,15 @@ public class RepActivity {
                 won_amount = rep_activity.won_amount + EXCLUDED.won_amount""";
 
     /** Counted unless its customer, or the opportunity it came from, is archived. */
-    private static final String ADD_IF_COUNTED = """
+    private static final String ADD_TO_COUNTED = """
             INSERT INTO rep_activity (owner_id, day, owner_team, new_customers, visits, effective_visits, won_deals,
                                       won_amount)
-            SELECT CAST(?1 AS TEXT), CAST(?2 AS DATE), CAST(?3 AS TEXT), CAST(?4 AS INTEGER), CAST(?5 AS INTEGER),
-                   CAST(?6 AS INTEGER), CAST(?7 AS INTEGER), CAST(?8 AS NUMERIC)
-            WHERE NOT EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = ?10 AND c.archived)
-              AND NOT EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = ?9 AND o.archived)
-            """ + ADD_TO_COUNTERS;
+            SELECT d.owner_id, d.day, %s
+            FROM %s
+            WHERE NOT EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = d.customer_id AND c.archived)
+              AND NOT EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = d.subject_id AND o.archived)
+            GROUP BY d.owner_id, d.day
+            """.formatted(SUMS, ENTRIES) + ADD_TO_COUNTERS;
 
     /** Adds (sign 1) or takes back (sign -1) the shares matching a condition on {@code s}, per rep and day. */
     private static final String MOVE_SHARES = """
@@ -77,14 +95,27 @@ public class RepActivity {
      */
     public Uni<Void> add(UUID subjectId, UUID customerId, String ownerId, String ownerTeam, LocalDate day,
                          Delta delta) {
-        if (ownerId == null) {
+        return addAll(List.of(new Entry(subjectId, customerId, ownerId, ownerTeam, day, delta)));
+    }
+
+    /**
+     * Adds the entries with two statements whatever their number: to their subjects' shares, and to the counters
+     * unless the customer or opportunity is archived. Each statement sums its entries per row first (a statement
+     * may touch a row once); the team is the last one named, as when entries were added one by one. An entry
+     * without a rep counts for nobody.
+     */
+    public Uni<Void> addAll(List<Entry> entries) {
+        List<Entry> counted = entries.stream().filter(e -> e.ownerId() != null).toList();
+        if (counted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.update(ADD_SHARE, subjectId, customerId, ownerId, day, ownerTeam, delta.newCustomers,
-                        delta.visits, delta.effectiveVisits, delta.wonDeals, delta.wonAmount)
-                .chain(() -> Sql.update(ADD_IF_COUNTED, ownerId, day, ownerTeam, delta.newCustomers, delta.visits,
-                        delta.effectiveVisits, delta.wonDeals, delta.wonAmount, subjectId, customerId))
-                .replaceWithVoid();
+        Object[] columns = {Sql.array(counted, Entry::subjectId), Sql.array(counted, Entry::customerId),
+                Sql.array(counted, Entry::ownerId), Sql.array(counted, Entry::day),
+                Sql.array(counted, Entry::ownerTeam),
+                Sql.array(counted, e -> e.delta().newCustomers()), Sql.array(counted, e -> e.delta().visits()),
+                Sql.array(counted, e -> e.delta().effectiveVisits()), Sql.array(counted, e -> e.delta().wonDeals()),
+                Sql.array(counted, e -> e.delta().wonAmount())};
+        return Sql.update(ADD_SHARES, columns).chain(() -> Sql.update(ADD_TO_COUNTED, columns)).replaceWithVoid();
     }
 
     /**
@@ -102,6 +133,10 @@ public class RepActivity {
     public Uni<Void> countOpportunity(UUID opportunityId, boolean counted) {
         return Sql.update(MOVE_SHARES.formatted("s.subject_id = ?1"), opportunityId, counted ? 1 : -1)
                 .replaceWithVoid();
+    }
+
+    /** What to add for a subject to its rep's counters for a business day. */
+    public record Entry(UUID subjectId, UUID customerId, String ownerId, String ownerTeam, LocalDate day, Delta delta) {
     }
 
     /** Amounts to add to one day's counters (negative to take a corrected visit back). */

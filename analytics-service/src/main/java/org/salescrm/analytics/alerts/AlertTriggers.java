@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
+import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.inbox.BatchEffect;
@@ -27,18 +29,14 @@ public class AlertTriggers {
         this.engine = engine;
     }
 
-    public BatchEffect after(Function<DomainEvent, Uni<Void>> facts) {
-        return new BatchEffect() {
-            @Override
-            public Uni<Void> apply(DomainEvent event) {
-                return oneBatchAtATime().chain(() -> facts.apply(event));
-            }
-
-            @Override
-            public Uni<Void> afterBatch(List<DomainEvent> applied) {
-                return settle(applied);
-            }
-        };
+    /**
+     * Writes the facts of a batch round by round ({@link Rounds}: a handful of set-based statements for the
+     * whole batch, not several per event), then runs the rules once for every customer it touched.
+     */
+    public BatchEffect after(Function<List<DomainEvent>, Uni<Void>> facts) {
+        return events -> oneBatchAtATime()
+                .chain(() -> Sql.each(Rounds.byCustomer(events), facts))
+                .chain(() -> settle(events));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.salescrm.analytics.archive;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.activity.RepActivity;
@@ -30,7 +31,12 @@ public class ArchivedRecords {
         this.activity = activity;
     }
 
-    public Uni<Void> apply(DomainEvent event) {
+    /** A round of the batch: deletions and restorations are rare, and written one by one. */
+    public Uni<Void> apply(List<DomainEvent> round) {
+        return Sql.each(round, this::apply);
+    }
+
+    private Uni<Void> apply(DomainEvent event) {
         if (event instanceof CustomerDeleted e) {
             return customer(e, e.name(), null, true);
         }

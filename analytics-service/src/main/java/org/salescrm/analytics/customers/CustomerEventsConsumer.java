@@ -30,7 +30,7 @@ public class CustomerEventsConsumer {
 
     @Incoming(Channels.CUSTOMERS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, triggers.after(event -> facts.apply(event)
-                .chain(() -> archived.apply(event))));
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(round -> facts.apply(round)
+                .chain(() -> archived.apply(round))));
     }
 }

@@ -3,9 +3,14 @@ package org.salescrm.analytics.customers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.activity.RepActivity;
+import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerOwnerChanged;
@@ -29,23 +34,54 @@ public class CustomerFacts {
         this.activity = activity;
     }
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof CustomerCreated e) {
-            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade()))
-                    .call(applied -> Sql.update(
-                            "UPDATE customer_fact SET created_at = LEAST(created_at, ?2) WHERE customer_id = ?1",
-                            e.aggregateId(), Sql.at(e.occurredAt())))
-                    .chain(applied -> applied
-                            ? activity.add(e.aggregateId(), e.aggregateId(), e.ownerId(), e.ownerTeam(),
-                                    activity.businessDay(e.occurredAt()), RepActivity.Delta.newCustomer())
-                            : Uni.createFrom().voidItem());
+    /**
+     * A round of the batch ({@link Rounds}): the customers' own events (created, updated, owner changed) with a
+     * statement per table, the rarer key-person and reclaim-warning events one by one.
+     */
+    public Uni<Void> apply(List<DomainEvent> round) {
+        List<Version> versions = new ArrayList<>();
+        for (DomainEvent event : round) {
+            if (event instanceof CustomerCreated e) {
+                versions.add(new Version(e, e.name(), e.grade()));
+            } else if (event instanceof CustomerUpdated e) {
+                versions.add(new Version(e, e.name(), e.grade()));
+            } else if (event instanceof CustomerOwnerChanged e) {
+                versions.add(new Version(e, e.name(), e.grade()));
+            }
         }
-        if (event instanceof CustomerUpdated e) {
-            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade())).replaceWithVoid();
+        return customers(versions, Rounds.only(round, CustomerCreated.class))
+                .chain(() -> Sql.each(round.stream().filter(e -> !(e instanceof CustomerCreated
+                        || e instanceof CustomerUpdated || e instanceof CustomerOwnerChanged)).toList(), this::other));
+    }
+
+    /** A version of a customer: the grade and owner it had then (no grade: C). */
+    private record Version(DomainEvent event, String name, String grade) {
+
+        String gradeOrC() {
+            return grade == null ? "C" : grade;
         }
-        if (event instanceof CustomerOwnerChanged e) {
-            return version(e, e.grade()).chain(() -> upsert(e, e.name(), e.grade())).replaceWithVoid();
+    }
+
+    /** A new customer counts for its owner's day when its row is first written (not for a redelivered creation). */
+    private Uni<Void> customers(List<Version> versions, List<CustomerCreated> created) {
+        if (versions.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        return versions(versions).chain(() -> upsert(versions))
+                .call(() -> created.isEmpty() ? Uni.createFrom().voidItem() : Sql.update("""
+                                UPDATE customer_fact c SET created_at = LEAST(c.created_at, d.at)
+                                FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                        CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                                WHERE c.customer_id = d.id""",
+                        Sql.array(created, CustomerCreated::aggregateId),
+                        Sql.array(created, CustomerCreated::occurredAt)))
+                .chain(applied -> activity.addAll(created.stream().filter(e -> applied.contains(e.aggregateId()))
+                        .map(e -> new RepActivity.Entry(e.aggregateId(), e.aggregateId(), e.ownerId(), e.ownerTeam(),
+                                activity.businessDay(e.occurredAt()), RepActivity.Delta.newCustomer()))
+                        .toList()));
+    }
+
+    private Uni<Void> other(DomainEvent event) {
         if (event instanceof KeyPersonAdded e) {
             return keyPerson(e, e.customerId(), e.kpType(), true, null);
         }
@@ -66,28 +102,48 @@ public class CustomerFacts {
         return Uni.createFrom().voidItem();
     }
 
-    /** Keeps the grade and owner as of this version, whatever order versions arrive in (figures read the past). */
-    private Uni<Void> version(DomainEvent e, String grade) {
+    /** Keeps the grade and owner as of each version, whatever order versions arrive in (figures read the past). */
+    private Uni<Void> versions(List<Version> versions) {
         return Sql.update("""
                         INSERT INTO customer_version (customer_id, aggregate_version, occurred_at, grade, owner_id,
                                                       owner_team)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""",
-                e.aggregateId(), e.aggregateVersion(), Sql.at(e.occurredAt()), grade == null ? "C" : grade,
-                e.ownerId(), e.ownerTeam()).replaceWithVoid();
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS bigint[]),
+                                CAST(CAST(?3 AS text) AS timestamptz[]),
+                                CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS text[]),
+                                CAST(CAST(?6 AS text) AS text[]))
+                        ON CONFLICT DO NOTHING""",
+                Sql.array(versions, v -> v.event().aggregateId()),
+                Sql.array(versions, v -> v.event().aggregateVersion()),
+                Sql.array(versions, v -> v.event().occurredAt()), Sql.array(versions, Version::gradeOrC),
+                Sql.array(versions, v -> v.event().ownerId()), Sql.array(versions, v -> v.event().ownerTeam()))
+                .replaceWithVoid();
     }
 
-    /** True when the event was newer than what is held, and so was applied. */
-    private Uni<Boolean> upsert(DomainEvent e, String name, String grade) {
-        return Sql.update("""
+    /** The customers whose event was newer than what is held, and so was applied. */
+    private Uni<Set<UUID>> upsert(List<Version> versions) {
+        return Sql.rows("""
                         INSERT INTO customer_fact (customer_id, name, grade, owner_id, owner_team, created_at,
                                                    aggregate_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS text[]),
+                                CAST(CAST(?3 AS text) AS text[]),
+                                CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS text[]),
+                                CAST(CAST(?6 AS text) AS timestamptz[]),
+                                CAST(CAST(?7 AS text) AS bigint[]))
                         ON CONFLICT (customer_id) DO UPDATE SET
                             name = EXCLUDED.name, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                             owner_team = EXCLUDED.owner_team, aggregate_version = EXCLUDED.aggregate_version
-                        WHERE customer_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                e.aggregateId(), name == null ? "" : name, grade == null ? "C" : grade, e.ownerId(), e.ownerTeam(),
-                Sql.at(e.occurredAt()), e.aggregateVersion()).map(rows -> rows > 0);
+                        WHERE customer_fact.aggregate_version < EXCLUDED.aggregate_version
+                        RETURNING customer_id""",
+                Sql.array(versions, v -> v.event().aggregateId()),
+                Sql.array(versions, v -> v.name() == null ? "" : v.name()),
+                Sql.array(versions, Version::gradeOrC), Sql.array(versions, v -> v.event().ownerId()),
+                Sql.array(versions, v -> v.event().ownerTeam()), Sql.array(versions, v -> v.event().occurredAt()),
+                Sql.array(versions, v -> v.event().aggregateVersion()))
+                .map(rows -> rows.stream().map(r -> r.uuid("customer_id")).collect(Collectors.toSet()));
     }
 
     private Uni<Void> keyPerson(DomainEvent e, UUID customerId, String kpType, boolean active, Instant leftAt) {

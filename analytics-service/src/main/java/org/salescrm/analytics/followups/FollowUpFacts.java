@@ -2,68 +2,90 @@ package org.salescrm.analytics.followups;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.FollowUpCompleted;
 import org.salescrm.events.visit.FollowUpCreated;
 import org.salescrm.events.visit.FollowUpOverdue;
 import org.salescrm.events.visit.FollowUpReassigned;
 
-/** Applies crm.follow-ups to {@code follow_up_fact}: open, overdue or completed, and when. */
+/**
+ * Applies crm.follow-ups to {@code follow_up_fact}: open, overdue or completed, and when. A round of the batch
+ * ({@link Rounds}) is written with one statement per kind of event, each row taking only a newer version.
+ */
 @ApplicationScoped
 public class FollowUpFacts {
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof FollowUpCreated e) {
-            return Sql.update("""
-                            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team,
-                                                        assignee_id, due_on, status, aggregate_version)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'OPEN', ?8)
-                            ON CONFLICT (follow_up_id) DO UPDATE SET
-                                due_on = EXCLUDED.due_on, owner_id = EXCLUDED.owner_id, owner_team = EXCLUDED.owner_team,
-                                assignee_id = EXCLUDED.assignee_id, aggregate_version = EXCLUDED.aggregate_version
-                            WHERE follow_up_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                    e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
-                    e.dueOn(), e.aggregateVersion()).replaceWithVoid();
-        }
-        if (event instanceof FollowUpOverdue e) {
-            // Repeats the follow-up's version and changes no state of its own: it only marks an open one.
-            return Sql.update("""
-                            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team,
-                                                        assignee_id, due_on, status, overdue_since, aggregate_version)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'OPEN', ?8, ?9)
-                            ON CONFLICT (follow_up_id) DO UPDATE SET
+    /** The columns every follow-up event carries, and what its kind adds (status, overdue or completed at). */
+    private record Row(UUID id, UUID customerId, UUID opportunityId, String ownerId, String ownerTeam,
+                       String assigneeId, LocalDate dueOn, String status, Instant at, long version) {
+    }
+
+    /** Inserts the follow-ups not seen yet; the second {@code %s} (ON CONFLICT) says what a held one takes. */
+    private static final String UPSERT = """
+            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team, assignee_id,
+                                        due_on, status, %s, aggregate_version)
+            SELECT d.id, d.customer_id, d.opportunity_id, d.owner_id, d.owner_team, d.assignee_id, d.due_on, d.status,
+                   d.at, d.version
+            FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                    CAST(CAST(?2 AS text) AS uuid[]),
+                    CAST(CAST(?3 AS text) AS uuid[]),
+                    CAST(CAST(?4 AS text) AS text[]),
+                    CAST(CAST(?5 AS text) AS text[]),
+                    CAST(CAST(?6 AS text) AS text[]),
+                    CAST(CAST(?7 AS text) AS date[]),
+                    CAST(CAST(?8 AS text) AS text[]),
+                    CAST(CAST(?9 AS text) AS timestamptz[]),
+                    CAST(CAST(?10 AS text) AS bigint[]))
+                 AS d(id, customer_id, opportunity_id, owner_id, owner_team, assignee_id, due_on, status, at, version)
+            ON CONFLICT (follow_up_id) DO UPDATE SET %s""";
+
+    public Uni<Void> apply(List<DomainEvent> round) {
+        return write("completed_at", """
+                        due_on = EXCLUDED.due_on, owner_id = EXCLUDED.owner_id, owner_team = EXCLUDED.owner_team,
+                        assignee_id = EXCLUDED.assignee_id, aggregate_version = EXCLUDED.aggregate_version
+                    WHERE follow_up_fact.aggregate_version < EXCLUDED.aggregate_version""",
+                Rounds.only(round, FollowUpCreated.class).stream().map(e -> new Row(e.aggregateId(), e.customerId(),
+                        e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(), e.dueOn(), "OPEN", null,
+                        e.aggregateVersion())).toList())
+                // Repeats the follow-up's version and changes no state of its own: it only marks an open one.
+                .chain(() -> write("overdue_since", """
                                 overdue_since = COALESCE(follow_up_fact.overdue_since, EXCLUDED.overdue_since)
                             WHERE follow_up_fact.status = 'OPEN'""",
-                    e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
-                    e.dueOn(), Sql.at(e.occurredAt()), e.aggregateVersion()).replaceWithVoid();
-        }
-        if (event instanceof FollowUpReassigned e) {
-            // moved with its customer: its overdue count and activity follow the new owner
-            return Sql.update("""
-                            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team,
-                                                        assignee_id, due_on, status, aggregate_version)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'OPEN', ?8)
-                            ON CONFLICT (follow_up_id) DO UPDATE SET
+                        Rounds.only(round, FollowUpOverdue.class).stream().map(e -> new Row(e.aggregateId(),
+                                e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
+                                e.dueOn(), "OPEN", e.occurredAt(), e.aggregateVersion())).toList()))
+                // moved with its customer: its overdue count and activity follow the new owner
+                .chain(() -> write("completed_at", """
                                 owner_id = EXCLUDED.owner_id, owner_team = EXCLUDED.owner_team,
                                 assignee_id = EXCLUDED.assignee_id, aggregate_version = EXCLUDED.aggregate_version
                             WHERE follow_up_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                    e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
-                    e.dueOn(), e.aggregateVersion()).replaceWithVoid();
-        }
-        if (event instanceof FollowUpCompleted e) {
-            return Sql.update("""
-                            INSERT INTO follow_up_fact (follow_up_id, customer_id, opportunity_id, owner_id, owner_team,
-                                                        assignee_id, due_on, status, completed_at, aggregate_version)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'COMPLETED', ?8, ?9)
-                            ON CONFLICT (follow_up_id) DO UPDATE SET
+                        Rounds.only(round, FollowUpReassigned.class).stream().map(e -> new Row(e.aggregateId(),
+                                e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
+                                e.dueOn(), "OPEN", null, e.aggregateVersion())).toList()))
+                .chain(() -> write("completed_at", """
                                 status = 'COMPLETED', completed_at = EXCLUDED.completed_at,
                                 aggregate_version = EXCLUDED.aggregate_version
                             WHERE follow_up_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                    e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
-                    e.dueOn(), Sql.at(e.completedAt() != null ? e.completedAt() : e.occurredAt()), e.aggregateVersion())
-                    .replaceWithVoid();
+                        Rounds.only(round, FollowUpCompleted.class).stream().map(e -> new Row(e.aggregateId(),
+                                e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), e.assigneeId(),
+                                e.dueOn(), "COMPLETED", e.completedAt() != null ? e.completedAt() : e.occurredAt(),
+                                e.aggregateVersion())).toList()));
+    }
+
+    private static Uni<Void> write(String atColumn, String onConflict, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem();
+        return Sql.update(UPSERT.formatted(atColumn, onConflict), Sql.array(rows, Row::id),
+                Sql.array(rows, Row::customerId), Sql.array(rows, Row::opportunityId), Sql.array(rows, Row::ownerId),
+                Sql.array(rows, Row::ownerTeam), Sql.array(rows, Row::assigneeId), Sql.array(rows, Row::dueOn),
+                Sql.array(rows, Row::status), Sql.array(rows, Row::at), Sql.array(rows, Row::version))
+                .replaceWithVoid();
     }
 }

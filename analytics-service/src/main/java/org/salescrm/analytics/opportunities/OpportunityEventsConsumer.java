@@ -34,7 +34,7 @@ public class OpportunityEventsConsumer {
     @Incoming(Channels.OPPORTUNITIES)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Contracts and payments share the topic (keyed by customer too): their instalments feed receivables.
-        return inbox.consumeBatch(batch, CONSUMER, triggers.after(event -> facts.apply(event)
-                .chain(() -> receivables.apply(event)).chain(() -> archived.apply(event))));
+        return inbox.consumeBatch(batch, CONSUMER, triggers.after(round -> facts.apply(round)
+                .chain(() -> receivables.apply(round)).chain(() -> archived.apply(round))));
     }
 }

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.activity.RepActivity;
+import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
@@ -37,30 +40,44 @@ public class OpportunityFacts {
         this.businessZone = clock.getZone();
     }
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof OpportunityOpened e) {
-            Instant opened = openedAt(e);
-            return upsert(e, e.customerId(), e.name(), e.stage() == null ? "TARGET" : e.stage(), OPEN, opened,
-                    e.amount(), e.currency(), e.productLine(), e.expectedCloseDate(), e.probability(), opened, true)
-                    .chain(() -> transition(e, null, e.stage() == null ? "TARGET" : e.stage(), false, opened));
+    /**
+     * A round of the batch ({@link Rounds}): opened, moved and edited deals with one upsert per kind of change and
+     * one insert of their moves; won and lost deals (rarer, and counted for the rep) one by one.
+     */
+    public Uni<Void> apply(List<DomainEvent> round) {
+        List<Upsert> moves = new ArrayList<>();
+        List<Upsert> edits = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
+        for (DomainEvent event : round) {
+            if (event instanceof OpportunityOpened e) {
+                Instant opened = openedAt(e);
+                String stage = e.stage() == null ? "TARGET" : e.stage();
+                moves.add(new Upsert(e, e.customerId(), e.name(), stage, OPEN, opened, e.amount(), e.currency(),
+                        e.productLine(), e.expectedCloseDate(), e.probability()));
+                transitions.add(new Transition(e, null, stage, false, opened));
+            } else if (event instanceof OpportunityStageChanged e) {
+                moves.add(new Upsert(e, e.customerId(), null, e.toStage(), WON.equals(e.toStage()) ? WON : OPEN,
+                        e.occurredAt(), e.amount(), e.currency(), e.productLine(), e.expectedCloseDate(),
+                        e.probability()));
+                transitions.add(new Transition(e, e.fromStage(), e.toStage(), e.backward(), e.occurredAt()));
+            } else if (event instanceof OpportunityUpdated e) {
+                edits.add(new Upsert(e, e.customerId(), e.name(), e.stage(), null, e.occurredAt(), e.amount(),
+                        e.currency(), e.productLine(), e.expectedCloseDate(), e.probability()));
+            }
         }
-        if (event instanceof OpportunityStageChanged e) {
-            String status = WON.equals(e.toStage()) ? WON : OPEN;
-            return upsert(e, e.customerId(), null, e.toStage(), status, e.occurredAt(), e.amount(), e.currency(),
-                    e.productLine(), e.expectedCloseDate(), e.probability(), e.occurredAt(), true)
-                    .chain(() -> transition(e, e.fromStage(), e.toStage(), e.backward(), e.occurredAt()));
-        }
-        if (event instanceof OpportunityUpdated e) {
-            return upsert(e, e.customerId(), e.name(), e.stage(), null, null, e.amount(), e.currency(),
-                    e.productLine(), e.expectedCloseDate(), e.probability(), e.occurredAt(), false);
-        }
+        return upsert(moves, true).chain(() -> upsert(edits, false))
+                .chain(() -> wonAt(moves.stream().filter(u -> WON.equals(u.status())).toList()))
+                .chain(() -> transitions(transitions))
+                .chain(() -> Sql.each(round.stream().filter(e -> e instanceof OpportunityWon
+                        || e instanceof OpportunityLost).toList(), this::closed));
+    }
+
+    private Uni<Void> closed(DomainEvent event) {
         if (event instanceof OpportunityWon e) {
             return won(e);
         }
-        if (event instanceof OpportunityLost e) {
-            return lost(e).chain(() -> transition(e, e.stage(), LOST, false, e.occurredAt()));
-        }
-        return Uni.createFrom().voidItem();
+        OpportunityLost e = (OpportunityLost) event;
+        return lost(e).chain(() -> transitions(List.of(new Transition(e, e.stage(), LOST, false, e.occurredAt()))));
     }
 
     /** An imported pipeline opens in the past: an openedOn before the event's own day starts the clock then. */
@@ -73,18 +90,47 @@ public class OpportunityFacts {
     }
 
     /**
-     * Inserts or, for a newer version, updates the opportunity. With {@code enteredAt} set the event
-     * moved it into {@code stage} then; without, stage entry and status stay as they were.
+     * An opportunity as an event states it. With {@code moves} the event moved it into {@code stage} at
+     * {@code at}; without, {@code at} is only when it was seen (its opening, should it be the first event).
      */
-    private Uni<Void> upsert(DomainEvent e, UUID customerId, String name, String stage, String status,
-                             Instant enteredAt, BigDecimal amount, String currency, String productLine,
-                             LocalDate expectedClose, int probability, Instant seenAt, boolean moves) {
-        Instant entered = enteredAt == null ? seenAt : enteredAt;
+    private record Upsert(DomainEvent event, UUID customerId, String name, String stage, String status, Instant at,
+                          BigDecimal amount, String currency, String productLine, LocalDate expectedClose,
+                          int probability) {
+    }
+
+    private record Transition(DomainEvent event, String from, String to, boolean backward, Instant at) {
+    }
+
+    /**
+     * Inserts or, for a newer version, updates the opportunities. With {@code moves} the events moved them into
+     * their stage then; without, stage entry and status stay as they were.
+     */
+    private Uni<Void> upsert(List<Upsert> rows, boolean moves) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return Sql.update("""
                         INSERT INTO opportunity_fact (opportunity_id, customer_id, name, stage, status, stage_entered_at,
                             last_activity_at, amount, currency, product_line, expected_close_date, probability,
                             owner_id, owner_team, opened_at, aggregate_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?6, ?14)
+                        SELECT d.id, d.customer_id, d.name, d.stage, d.status, d.at, d.at, d.amount, d.currency,
+                               d.product_line, d.expected_close, d.probability, d.owner_id, d.owner_team, d.at, d.version
+                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS uuid[]),
+                                CAST(CAST(?3 AS text) AS text[]),
+                                CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS text[]),
+                                CAST(CAST(?6 AS text) AS timestamptz[]),
+                                CAST(CAST(?7 AS text) AS numeric[]),
+                                CAST(CAST(?8 AS text) AS text[]),
+                                CAST(CAST(?9 AS text) AS text[]),
+                                CAST(CAST(?10 AS text) AS date[]),
+                                CAST(CAST(?11 AS text) AS int[]),
+                                CAST(CAST(?12 AS text) AS text[]),
+                                CAST(CAST(?13 AS text) AS text[]),
+                                CAST(CAST(?14 AS text) AS bigint[]))
+                             AS d(id, customer_id, name, stage, status, at, amount, currency, product_line,
+                                  expected_close, probability, owner_id, owner_team, version)
                         ON CONFLICT (opportunity_id) DO UPDATE SET
                             name = COALESCE(EXCLUDED.name, opportunity_fact.name),
                             stage = CASE WHEN ?15 THEN EXCLUDED.stage ELSE opportunity_fact.stage END,
@@ -103,24 +149,50 @@ public class OpportunityFacts {
                             opened_at = LEAST(opportunity_fact.opened_at, EXCLUDED.opened_at),
                             aggregate_version = EXCLUDED.aggregate_version
                         WHERE opportunity_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                e.aggregateId(), customerId, name, stage == null ? "TARGET" : stage, status == null ? OPEN : status,
-                Sql.at(entered), amount == null ? BigDecimal.ZERO : amount, currency, productLine, expectedClose,
-                probability, e.ownerId(), e.ownerTeam(), e.aggregateVersion(), moves)
-                .call(() -> moves && WON.equals(status)
-                        ? Sql.update("UPDATE opportunity_fact SET won_at = COALESCE(won_at, ?2) WHERE opportunity_id = ?1",
-                                e.aggregateId(), Sql.at(entered))
-                        : Uni.createFrom().voidItem())
+                Sql.array(rows, u -> u.event().aggregateId()), Sql.array(rows, Upsert::customerId),
+                Sql.array(rows, Upsert::name), Sql.array(rows, u -> u.stage() == null ? "TARGET" : u.stage()),
+                Sql.array(rows, u -> u.status() == null ? OPEN : u.status()), Sql.array(rows, Upsert::at),
+                Sql.array(rows, u -> u.amount() == null ? BigDecimal.ZERO : u.amount()), Sql.array(rows, Upsert::currency),
+                Sql.array(rows, Upsert::productLine), Sql.array(rows, Upsert::expectedClose),
+                Sql.array(rows, Upsert::probability), Sql.array(rows, u -> u.event().ownerId()),
+                Sql.array(rows, u -> u.event().ownerTeam()), Sql.array(rows, u -> u.event().aggregateVersion()), moves)
                 .replaceWithVoid();
     }
 
+    /** A move to WON keeps the first time it was won (an older won_at is not overwritten by a later move). */
+    private Uni<Void> wonAt(List<Upsert> won) {
+        if (won.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Sql.update("""
+                        UPDATE opportunity_fact o SET won_at = COALESCE(o.won_at, d.at)
+                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                        WHERE o.opportunity_id = d.id""",
+                Sql.array(won, u -> u.event().aggregateId()), Sql.array(won, Upsert::at)).replaceWithVoid();
+    }
+
     /** History rows are keyed by version, so a redelivered or late move is recorded once, in its place. */
-    private Uni<Void> transition(DomainEvent e, String from, String to, boolean backward, Instant at) {
+    private Uni<Void> transitions(List<Transition> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return Sql.update("""
                         INSERT INTO stage_transition (opportunity_id, aggregate_version, from_stage, to_stage, backward,
                                                       occurred_at, owner_id, owner_team)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING""",
-                e.aggregateId(), e.aggregateVersion(), from, to, backward, Sql.at(at), e.ownerId(), e.ownerTeam())
-                .replaceWithVoid();
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS bigint[]),
+                                CAST(CAST(?3 AS text) AS text[]),
+                                CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS boolean[]),
+                                CAST(CAST(?6 AS text) AS timestamptz[]),
+                                CAST(CAST(?7 AS text) AS text[]),
+                                CAST(CAST(?8 AS text) AS text[]))
+                        ON CONFLICT DO NOTHING""",
+                Sql.array(rows, t -> t.event().aggregateId()), Sql.array(rows, t -> t.event().aggregateVersion()),
+                Sql.array(rows, Transition::from), Sql.array(rows, Transition::to), Sql.array(rows, Transition::backward),
+                Sql.array(rows, Transition::at), Sql.array(rows, t -> t.event().ownerId()),
+                Sql.array(rows, t -> t.event().ownerTeam())).replaceWithVoid();
     }
 
     /**

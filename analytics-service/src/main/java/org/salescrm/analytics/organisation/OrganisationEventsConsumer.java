@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.salescrm.analytics.Channels;
+import org.salescrm.analytics.Sql;
 import org.salescrm.platform.inbox.EventInbox;
 
 /** Feeds crm.organisation into the replica, in batches, each event at most once. */
@@ -23,6 +24,6 @@ public class OrganisationEventsConsumer {
 
     @Incoming(Channels.ORGANISATION)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, replica::apply);
+        return inbox.consumeBatch(batch, CONSUMER, events -> Sql.each(events, replica::apply));
     }
 }

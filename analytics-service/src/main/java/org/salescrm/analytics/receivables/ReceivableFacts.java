@@ -3,6 +3,7 @@ package org.salescrm.analytics.receivables;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.salescrm.analytics.Sql;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.ContractSigned;
@@ -15,7 +16,12 @@ import org.salescrm.events.customer.PaymentReceived;
 @ApplicationScoped
 public class ReceivableFacts {
 
-    public Uni<Void> apply(DomainEvent event) {
+    /** A round of the batch: contracts and payments are rare beside deals and visits, and written one by one. */
+    public Uni<Void> apply(List<DomainEvent> round) {
+        return Sql.each(round, this::apply);
+    }
+
+    private Uni<Void> apply(DomainEvent event) {
         if (event instanceof ContractSigned e) {
             return signed(e);
         }

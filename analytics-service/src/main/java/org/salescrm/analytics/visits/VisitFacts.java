@@ -3,9 +3,15 @@ package org.salescrm.analytics.visits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.analytics.activity.RepActivity.Delta;
+import org.salescrm.analytics.activity.RepActivity.Entry;
+import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
@@ -24,28 +30,42 @@ public class VisitFacts {
         this.activity = activity;
     }
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof VisitLogged e) {
-            return logged(e);
-        }
-        if (event instanceof VisitCorrected e) {
-            return corrected(e);
-        }
-        return Uni.createFrom().voidItem();
+    /** A round of the batch ({@link Rounds}): the logged visits with one statement, corrections one by one. */
+    public Uni<Void> apply(List<DomainEvent> round) {
+        return logged(Rounds.only(round, VisitLogged.class))
+                .chain(() -> Sql.each(Rounds.only(round, VisitCorrected.class), this::corrected));
     }
 
     /** A visit is counted when its row is first written; a redelivered or stale log writes nothing. */
-    private Uni<Void> logged(VisitLogged e) {
-        return Sql.update("""
+    private Uni<Void> logged(List<VisitLogged> visits) {
+        if (visits.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Sql.rows("""
                         INSERT INTO visit_fact (visit_id, customer_id, opportunity_id, owner_id, owner_team, occurred_at,
                                                 sentiment, effective, aggregate_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING""",
-                e.aggregateId(), e.customerId(), e.opportunityId(), e.ownerId(), e.ownerTeam(), Sql.at(e.occurredAt()),
-                e.sentiment(), e.effective(), e.aggregateVersion())
-                .chain(rows -> rows > 0
-                        ? activity.add(e.customerId(), e.customerId(), e.ownerId(), e.ownerTeam(),
-                                activity.businessDay(e.occurredAt()), Delta.visit(1, e.effective()))
-                        : Uni.createFrom().voidItem());
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
+                                CAST(CAST(?2 AS text) AS uuid[]),
+                                CAST(CAST(?3 AS text) AS uuid[]),
+                                CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS text[]),
+                                CAST(CAST(?6 AS text) AS timestamptz[]),
+                                CAST(CAST(?7 AS text) AS text[]),
+                                CAST(CAST(?8 AS text) AS boolean[]),
+                                CAST(CAST(?9 AS text) AS bigint[]))
+                        ON CONFLICT DO NOTHING RETURNING visit_id""",
+                Sql.array(visits, VisitLogged::aggregateId), Sql.array(visits, VisitLogged::customerId),
+                Sql.array(visits, VisitLogged::opportunityId), Sql.array(visits, VisitLogged::ownerId),
+                Sql.array(visits, VisitLogged::ownerTeam), Sql.array(visits, VisitLogged::occurredAt),
+                Sql.array(visits, VisitLogged::sentiment), Sql.array(visits, VisitLogged::effective),
+                Sql.array(visits, VisitLogged::aggregateVersion))
+                .chain(rows -> {
+                    Set<UUID> written = rows.stream().map(r -> r.uuid("visit_id")).collect(Collectors.toSet());
+                    return activity.addAll(visits.stream().filter(v -> written.contains(v.aggregateId()))
+                            .map(v -> new Entry(v.customerId(), v.customerId(), v.ownerId(), v.ownerTeam(),
+                                    activity.businessDay(v.occurredAt()), Delta.visit(1, v.effective())))
+                            .toList());
+                });
     }
 
     /** Moves the visit's count to its corrected day and effectiveness: the old one taken back, the new one added. */

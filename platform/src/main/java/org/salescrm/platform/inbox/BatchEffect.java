@@ -5,15 +5,13 @@ import java.util.List;
 import org.salescrm.events.DomainEvent;
 
 /**
- * What a batch consumer does with its events, inside the batch's one transaction: {@link #apply}
- * for each event seen for the first time, then {@link #afterBatch} once with the events applied, for
- * work that should run once per batch rather than once per event (such as re-evaluating rules).
+ * What a batch consumer does with its events, inside the batch's one transaction: {@link #apply} once with
+ * every event of the batch seen for the first time, in the batch's order, so that a consumer can write them
+ * with a handful of set-based statements and run once per batch what needs no more (such as re-evaluating
+ * rules). When a batch fails and is retried record by record, it is called with one event at a time.
  */
+@FunctionalInterface
 public interface BatchEffect {
 
-    Uni<Void> apply(DomainEvent event);
-
-    default Uni<Void> afterBatch(List<DomainEvent> applied) {
-        return Uni.createFrom().voidItem();
-    }
+    Uni<Void> apply(List<DomainEvent> firstSeen);
 }

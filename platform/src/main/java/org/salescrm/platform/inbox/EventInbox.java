@@ -79,11 +79,11 @@ public class EventInbox {
     }
 
     /**
-     * Applies a polled batch in one transaction: each event at most once (its own processed-event
-     * mark), then {@link BatchEffect#afterBatch} with the events applied. While the database is away
-     * the batch waits, as a single record does. Any other failure rolls the whole batch back and its
-     * records are applied one by one, each in its own transaction, so that only a poison record is
-     * dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
+     * Applies a polled batch in one transaction: each event at most once (the processed-event marks of
+     * the whole batch are written with one statement), {@link BatchEffect#apply} once with the events no
+     * earlier delivery applied. While the database is away the batch waits, as a single record does. Any
+     * other failure rolls the whole batch back and its records are applied one by one, each in its own
+     * transaction, so that only a poison record is dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
      * attempt, so a record that keeps failing is tried {@code crm.inbox.max-attempts} times in all.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchEffect effect) {
@@ -114,18 +114,22 @@ public class EventInbox {
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    /** Never cancelled, for the reason {@link #applyOnce} gives. */
+    /**
+     * One statement marks the whole batch; the effect gets the events no earlier delivery applied, once each.
+     * Never cancelled, for the reason {@link #applyOnce} gives.
+     */
     private Uni<Void> applyBatchOnce(String consumer, List<Decoded> batch, BatchEffect effect) {
-        return Uncancellable.of(Panache.withTransaction(() -> {
-            List<DomainEvent> applied = new ArrayList<>();
-            return Multi.createFrom().iterable(batch)
-                    .onItem().transformToUniAndConcatenate(d -> processed.markFirstDelivery(consumer, d.event.eventId())
-                            .chain(first -> first
-                                    ? effect.apply(d.event).invoke(() -> applied.add(d.event))
-                                    : Uni.createFrom().voidItem()))
-                    .collect().last()
-                    .chain(() -> applied.isEmpty() ? Uni.createFrom().voidItem() : effect.afterBatch(applied));
-        }));
+        return Uncancellable.of(Panache.withTransaction(() -> processed.markFirstDeliveries(consumer,
+                        batch.stream().map(d -> d.event.eventId()).toList())
+                .chain(first -> {
+                    List<DomainEvent> fresh = new ArrayList<>();
+                    for (Decoded d : batch) {
+                        if (first.remove(d.event.eventId())) { // removed: a repeat within the batch is not fresh
+                            fresh.add(d.event);
+                        }
+                    }
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(fresh);
+                })));
     }
 
     private Uni<Void> oneByOne(String consumer, List<Decoded> batch, BatchEffect effect) {
@@ -135,8 +139,7 @@ public class EventInbox {
     }
 
     private Uni<Void> applyAlone(String consumer, Decoded d, BatchEffect effect) {
-        Function<DomainEvent, Uni<Void>> alone = event -> effect.apply(event)
-                .chain(() -> effect.afterBatch(List.of(event)));
+        Function<DomainEvent, Uni<Void>> alone = event -> effect.apply(List.of(event));
         return Uni.createFrom().deferred(() -> applyOnce(consumer, d.event, alone))
                 .runSubscriptionOn(onCurrentContext())
                 .onFailure(DatabaseFailures::isUnavailable).retry()

@@ -10,7 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.salescrm.platform.database.NativeQueries;
 
 /** The events each consumer has already applied, recorded in the same transaction as their effect. */
 @ApplicationScoped
@@ -37,6 +42,23 @@ public class ProcessedEvents {
                 .setParameter(3, now)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * The ids of these events this consumer sees for the first time, marked processed with one statement; an id
+     * repeated in the list counts once. The set is the caller's to change. Needs an open transaction.
+     */
+    public Uni<Set<UUID>> markFirstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        String ids = eventIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        return Panache.getSession().chain(session -> NativeQueries.rows(session, """
+                        INSERT INTO processed_event (consumer, event_id, processed_at)
+                        SELECT ?1, d.id, ?3 FROM unnest(CAST(CAST(?2 AS text) AS uuid[])) AS d(id)
+                        ON CONFLICT DO NOTHING RETURNING event_id""", consumer, ids, NativeQueries.at(clock.instant())))
+                .map(rows -> rows.stream().map(row -> row.uuid("event_id"))
+                        .collect(Collectors.toCollection(HashSet::new)));
     }
 
     /** A redelivery comes from Kafka, so marks older than the topics' retention can never be needed again. */

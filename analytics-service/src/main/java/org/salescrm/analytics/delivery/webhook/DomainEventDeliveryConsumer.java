@@ -1,16 +1,22 @@
 package org.salescrm.analytics.delivery.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.salescrm.analytics.delivery.DeliveryChannels;
+import org.salescrm.events.EventCodec;
+import org.salescrm.events.UndecodableEventException;
 import org.salescrm.platform.inbox.EventInbox;
 
 /**
- * Reads the domain topics (customers, opportunities, visits, follow-ups) and enqueues a webhook
- * delivery of each event for the subscriptions naming its type, each event once. Its own consumer
+ * Reads the domain topics (customers, opportunities, visits, follow-ups) in batches and enqueues a
+ * webhook delivery of each event for the subscriptions naming its type, each event once. Its own consumer
  * group: in the service's group it would share these topics' partitions with the state consumers.
  * Like the alert consumer, it wakes the dispatcher once what it stored has committed.
  */
@@ -30,9 +36,10 @@ public class DomainEventDeliveryConsumer {
     }
 
     @Incoming(DeliveryChannels.EVENT_DELIVERIES)
-    public Uni<Void> consume(Message<String> record) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Map<UUID, String> published = byEventId(batch);
         AtomicBoolean stored = new AtomicBoolean();
-        return inbox.consume(record, CONSUMER, event -> deliveries.enqueue(event, record.getPayload())
+        return inbox.consumeBatch(batch, CONSUMER, events -> deliveries.enqueue(events, published)
                         .invoke(count -> stored.set(count > 0)).replaceWithVoid())
                 // the inbox's transaction has committed: the rows are there for the dispatcher to claim
                 .invoke(() -> {
@@ -40,5 +47,18 @@ public class DomainEventDeliveryConsumer {
                         dispatcher.wake();
                     }
                 });
+    }
+
+    /** Each record as published, by its event id; the inbox dead-letters what does not decode. */
+    private static Map<UUID, String> byEventId(KafkaRecordBatch<String, String> batch) {
+        Map<UUID, String> published = new HashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                published.put(UUID.fromString(EventCodec.read(record.getPayload()).id()), record.getPayload());
+            } catch (UndecodableEventException | IllegalArgumentException e) {
+                // not an event: nothing to deliver
+            }
+        }
+        return published;
     }
 }

@@ -8,6 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.delivery.AlertNotice;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
@@ -58,28 +62,28 @@ public class WebhookDeliveries {
     }
 
     /**
-     * A domain event goes to the subscriptions naming its type, scoped by team like alerts (a pool
-     * customer's event, without a team, only to those for every team). The body is the CloudEvent
-     * exactly as it was published. Returns how many deliveries were stored.
+     * Domain events go to the subscriptions naming their type, scoped by team like alerts (a pool
+     * customer's event, without a team, only to those for every team), all of a batch with one statement.
+     * The body is the CloudEvent exactly as it was published ({@code published}, by event id). Returns how
+     * many deliveries were stored.
      */
-    public Uni<Integer> enqueue(DomainEvent event, String cloudEvent) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String type = EventCatalog.typeOf(event.getClass()).name();
-        String team = event.ownerTeam() == null ? "" : event.ownerTeam();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+    public Uni<Integer> enqueue(List<DomainEvent> events, Map<UUID, String> published) {
+        return Sql.update("""
                         INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
                                                       next_attempt_at, created_at, updated_at)
-                        SELECT gen_random_uuid(), s.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4
-                        FROM webhook_subscription s
-                        WHERE s.deleted_at IS NULL AND (cardinality(s.teams) = 0 OR ?5 = ANY (s.teams))
-                          AND ?2 = ANY (s.event_types)
-                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")
-                .setParameter(1, event.eventId())
-                .setParameter(2, type)
-                .setParameter(3, cloudEvent)
-                .setParameter(4, now)
-                .setParameter(5, team)
-                .executeUpdate());
+                        SELECT gen_random_uuid(), s.id, d.event_id, d.event_type, d.payload, 'PENDING', 0, ?5, ?5, ?5
+                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS text[]),
+                                    CAST(CAST(?3 AS text) AS text[]), CAST(CAST(?4 AS text) AS text[]))
+                                 AS d(event_id, event_type, payload, team)
+                        JOIN webhook_subscription s ON s.deleted_at IS NULL
+                             AND (cardinality(s.teams) = 0 OR d.team = ANY (s.teams))
+                             AND d.event_type = ANY (s.event_types)
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""",
+                Sql.array(events, DomainEvent::eventId),
+                Sql.array(events, event -> EventCatalog.typeOf(event.getClass()).name()),
+                Sql.array(events, event -> published.get(event.eventId())),
+                Sql.array(events, event -> event.ownerTeam() == null ? "" : event.ownerTeam()),
+                Sql.at(clock.instant()));
     }
 
     private String body(AlertNotice notice) {
