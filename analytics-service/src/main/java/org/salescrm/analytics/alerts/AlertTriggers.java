@@ -9,12 +9,16 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.events.DomainEvent;
-import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.inbox.BatchEffect;
 
 /**
  * Runs the rules for every customer a batch touched, inside the batch's transaction, so an alert an
  * event causes is committed (and its event queued) together with the facts that caused it.
+ * <p>
+ * No lock orders the batches: the rules read a customer's facts from all four topics, and all of one customer's
+ * events come to one consumer, one batch at a time ({@code FactEventsConsumer}), so no other batch holds
+ * uncommitted facts of the customers this one settles. Batches of other customers, on other instances, run
+ * alongside it.
  */
 @ApplicationScoped
 public class AlertTriggers {
@@ -31,7 +35,7 @@ public class AlertTriggers {
         return new BatchEffect() {
             @Override
             public Uni<Void> apply(DomainEvent event) {
-                return oneBatchAtATime().chain(() -> facts.apply(event));
+                return facts.apply(event);
             }
 
             @Override
@@ -39,17 +43,6 @@ public class AlertTriggers {
                 return settle(applied);
             }
         };
-    }
-
-    /**
-     * Batches of different topics run in parallel transactions, and each recomputes what depends on the
-     * other's facts (a visit consumed while its opportunity's first events are in flight): without
-     * order, neither sees the other's uncommitted rows and the deal stays IDLE until the next scan.
-     * An advisory lock taken before the first fact is written (re-entrant, held to the commit) orders
-     * them; taken that early, no batch holds a fact row another batch waits for while waiting for it.
-     */
-    private static Uni<Void> oneBatchAtATime() {
-        return AdvisoryLocks.holdUntilCommit("analytics-service.facts");
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

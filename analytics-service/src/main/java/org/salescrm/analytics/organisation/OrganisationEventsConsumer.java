@@ -23,6 +23,6 @@ public class OrganisationEventsConsumer {
 
     @Incoming(Channels.ORGANISATION)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, replica::apply);
+        return inbox.consumeBatch(batch, topic -> CONSUMER, replica::apply);
     }
 }

@@ -78,7 +78,7 @@ class CustomerEventsConsumerIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> factVersion(marker.aggregateId()) != null);
         assertThat(newCustomers(rep)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
-                + CustomerEventsConsumer.CONSUMER + "'", created.eventId())).isEqualTo(1);
+                + "analytics.customers'", created.eventId())).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +159,7 @@ class CustomerEventsConsumerIT {
                 .contains("permanent failure for the test");
         assertThat(factVersion(id)).isNull();
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
-                + CustomerEventsConsumer.CONSUMER + "'", doomed.eventId())).isZero();
+                + "analytics.customers'", doomed.eventId())).isZero();
         deadLetters.close();
     }
 
