@@ -41,11 +41,13 @@ public final class ServiceProcess implements AutoCloseable {
      * remembered sets. A small initial heap that grows only as far as the live set (~30 MB after load) needs. Metaspace
      * (~105 MB used) and the code cache capped, so neither grows unseen; half-size thread stacks. C1 only: the C2
      * compiler took half of each start's CPU and ~40 MB of memory, and these runs (tests, {@code ./crm}) are short;
-     * the container images keep C2 for long-lived instances. Out of memory ends the process rather than limping on.
+     * the container images keep C2 for long-lived instances (see {@link #longLived}). Out of memory ends the process
+     * rather than limping on.
      */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+            "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private final String name;
     private final Path applicationDirectory;
@@ -58,6 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
     private Path workingDirectory;
     private Path pidFile;
     private boolean ownSession;
+    private boolean longLived;
     private Process process;
     private Thread shutdownHook;
 
@@ -114,6 +117,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Runs the process in a session of its own (setsid, where the system has it): a terminal's Ctrl-C skips it. */
     public ServiceProcess ownSession() {
         this.ownSession = true;
+        return this;
+    }
+
+    /** Keeps the C2 compiler, as the container images do, for a run measured for its throughput once warm. */
+    public ServiceProcess longLived() {
+        this.longLived = true;
         return this;
     }
 
@@ -281,6 +290,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         full.addAll(SERVICE_JVM_OPTIONS);
+        if (!longLived) {
+            full.add(C1_ONLY);
+        }
         full.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> full.add("-D" + key + "=" + value));
         full.add("-jar");

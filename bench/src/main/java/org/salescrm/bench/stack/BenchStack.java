@@ -119,6 +119,7 @@ public final class BenchStack implements AutoCloseable {
         String db = database(service);
         return ServiceProcess.of(service, app, work.resolve("logs").resolve(service + ".log"))
                 .pidFile(pidFile(service))
+                .longLived()
                 .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db))
                 .with("quarkus.datasource.reactive.url", postgres.reactiveUrl(db))
                 .with("quarkus.datasource.username", postgres.username())
