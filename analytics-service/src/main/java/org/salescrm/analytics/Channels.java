@@ -3,10 +3,8 @@ package org.salescrm.analytics;
 /** Incoming channel names, as configured in application.properties. */
 public final class Channels {
 
-    public static final String CUSTOMERS = "customers";
-    public static final String OPPORTUNITIES = "opportunities";
-    public static final String VISITS = "visits";
-    public static final String FOLLOW_UPS = "follow-ups";
+    /** crm.customers, crm.opportunities, crm.visits and crm.follow-ups: every event keyed by its customer. */
+    public static final String FACTS = "facts";
     public static final String ORGANISATION = "organisation";
 
     private Channels() {

@@ -160,6 +160,24 @@ class KubernetesOverlayTest {
         }
     }
 
+    /**
+     * analytics-service reads these four on one channel with the range assignor, which hands each instance the same
+     * partition numbers of every topic: only with one partition count are all of a customer's events on one instance.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void givesTheCustomerKeyedTopicsOnePartitionCount(String overlay) {
+        Set<String> customerKeyed = Set.of(org.salescrm.events.Topics.CUSTOMERS,
+                org.salescrm.events.Topics.OPPORTUNITIES, org.salescrm.events.Topics.VISITS,
+                org.salescrm.events.Topics.FOLLOW_UPS);
+        Map<String, Integer> partitions = new HashMap<>();
+        rendered(overlay).ofKind("KafkaTopic").stream().filter(t -> customerKeyed.contains(topicName(t)))
+                .forEach(t -> partitions.put(topicName(t), t.path("spec").path("partitions").asInt()));
+
+        assertThat(partitions.keySet()).isEqualTo(customerKeyed);
+        assertThat(new TreeSet<>(partitions.values())).as("partition counts of " + partitions).hasSize(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void declaresEveryTopicForTheKafkaClusterTheServicesUse(String overlay) {

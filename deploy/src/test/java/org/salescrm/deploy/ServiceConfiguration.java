@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -116,6 +117,9 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
         properties.forEach((key, value) -> {
             if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
                 topics.add(resolved(key));
+            }
+            if (key.startsWith("mp.messaging.") && key.endsWith(".topics")) {
+                topics.addAll(Arrays.asList(resolved(key).split("\\s*,\\s*")));
             }
         });
         return topics;

@@ -29,6 +29,10 @@ import org.salescrm.embedded.ServiceProcess;
 final class Stack implements AutoCloseable {
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * One count for every topic: analytics-service reads the four customer-keyed topics on one channel with the range
+     * assignor, which keeps all of a customer's events on one instance only when their partition counts are equal.
+     */
     private static final int PARTITIONS = 3;
 
     private final Layout layout;

@@ -41,6 +41,7 @@ public class RepActivity {
             SELECT d.subject_id, d.customer_id, d.owner_id, d.day, %s
             FROM %s
             GROUP BY d.subject_id, d.customer_id, d.owner_id, d.day
+            ORDER BY d.subject_id, d.owner_id, d.day
             ON CONFLICT (subject_id, owner_id, day) DO UPDATE SET
                 owner_team = COALESCE(EXCLUDED.owner_team, activity_share.owner_team),
                 new_customers = activity_share.new_customers + EXCLUDED.new_customers,
@@ -67,6 +68,7 @@ public class RepActivity {
             WHERE NOT EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = d.customer_id AND c.archived)
               AND NOT EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = d.subject_id AND o.archived)
             GROUP BY d.owner_id, d.day
+            ORDER BY d.owner_id, d.day
             """.formatted(SUMS, ENTRIES) + ADD_TO_COUNTERS;
 
     /** Adds (sign 1) or takes back (sign -1) the shares matching a condition on {@code s}, per rep and day. */
@@ -101,8 +103,9 @@ public class RepActivity {
     /**
      * Adds the entries with two statements whatever their number: to their subjects' shares, and to the counters
      * unless the customer or opportunity is archived. Each statement sums its entries per row first (a statement
-     * may touch a row once); the team is the last one named, as when entries were added one by one. An entry
-     * without a rep counts for nobody.
+     * may touch a row once) and writes the rows in key order, so two instances adding to the same reps' counters
+     * lock them in one order rather than deadlock; the team is the last one named, as when entries were added one
+     * by one. An entry without a rep counts for nobody.
      */
     public Uni<Void> addAll(List<Entry> entries) {
         List<Entry> counted = entries.stream().filter(e -> e.ownerId() != null).toList();

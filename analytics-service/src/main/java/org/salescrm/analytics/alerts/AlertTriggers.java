@@ -11,12 +11,16 @@ import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
-import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.inbox.BatchEffect;
 
 /**
  * Runs the rules for every customer a batch touched, inside the batch's transaction, so an alert an
  * event causes is committed (and its event queued) together with the facts that caused it.
+ * <p>
+ * No lock orders the batches: the rules read a customer's facts from all four topics, and all of one customer's
+ * events come to one consumer, one batch at a time ({@code FactEventsConsumer}), so no other batch holds
+ * uncommitted facts of the customers this one settles. Batches of other customers, on other instances, run
+ * alongside it.
  */
 @ApplicationScoped
 public class AlertTriggers {
@@ -34,20 +38,7 @@ public class AlertTriggers {
      * whole batch, not several per event), then runs the rules once for every customer it touched.
      */
     public BatchEffect after(Function<List<DomainEvent>, Uni<Void>> facts) {
-        return events -> oneBatchAtATime()
-                .chain(() -> Sql.each(Rounds.byCustomer(events), facts))
-                .chain(() -> settle(events));
-    }
-
-    /**
-     * Batches of different topics run in parallel transactions, and each recomputes what depends on the
-     * other's facts (a visit consumed while its opportunity's first events are in flight): without
-     * order, neither sees the other's uncommitted rows and the deal stays IDLE until the next scan.
-     * An advisory lock taken before the first fact is written (re-entrant, held to the commit) orders
-     * them; taken that early, no batch holds a fact row another batch waits for while waiting for it.
-     */
-    private static Uni<Void> oneBatchAtATime() {
-        return AdvisoryLocks.holdUntilCommit("analytics-service.facts");
+        return events -> Sql.each(Rounds.byCustomer(events), facts).chain(() -> settle(events));
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

@@ -24,6 +24,6 @@ public class OrganisationEventsConsumer {
 
     @Incoming(Channels.ORGANISATION)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, CONSUMER, events -> Sql.each(events, replica::apply));
+        return inbox.consumeBatch(batch, topic -> CONSUMER, events -> Sql.each(events, replica::apply));
     }
 }

@@ -78,7 +78,7 @@ class CustomerEventsConsumerIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> factVersion(marker.aggregateId()) != null);
         assertThat(newCustomers(rep)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
-                + CustomerEventsConsumer.CONSUMER + "'", created.eventId())).isEqualTo(1);
+                + "analytics.customers'", created.eventId())).isEqualTo(1);
     }
 
     @Test
@@ -104,12 +104,14 @@ class CustomerEventsConsumerIT {
 
     /**
      * Failures on demand, by customer name, counted in sequences (which ignore rollbacks): a
-     * 闪断… customer fails its first insert only, a 坏死… customer every insert.
+     * 闪断… customer fails its first insert only, a 坏死… customer every insert, a 僵持… customer its first three
+     * after the sequence restarts, as PostgreSQL fails a transaction it chose to break a deadlock (SQLSTATE 40P01).
      */
     @BeforeEach
     void failuresOnDemand() {
         execute("CREATE SEQUENCE IF NOT EXISTS flaky_attempts");
         execute("CREATE SEQUENCE IF NOT EXISTS doomed_attempts");
+        execute("CREATE SEQUENCE IF NOT EXISTS deadlocked_attempts");
         execute("""
                 CREATE OR REPLACE FUNCTION fail_on_demand() RETURNS trigger AS $$
                 BEGIN
@@ -118,6 +120,9 @@ class CustomerEventsConsumerIT {
                     END IF;
                     IF NEW.name LIKE '坏死%' AND nextval('doomed_attempts') > 0 THEN
                         RAISE EXCEPTION 'permanent failure for the test';
+                    END IF;
+                    IF NEW.name LIKE '僵持%' AND nextval('deadlocked_attempts') <= 3 THEN
+                        RAISE EXCEPTION 'deadlock detected (for the test)' USING ERRCODE = '40P01';
                     END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""");
@@ -159,7 +164,28 @@ class CustomerEventsConsumerIT {
                 .contains("permanent failure for the test");
         assertThat(factVersion(id)).isNull();
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = '"
-                + CustomerEventsConsumer.CONSUMER + "'", doomed.eventId())).isZero();
+                + "analytics.customers'", doomed.eventId())).isZero();
+        deadLetters.close();
+    }
+
+    /**
+     * Two instances' batches can deadlock on the counters they share (a rep's daily activity). Three failures of
+     * any other kind dead-letter an event; a batch PostgreSQL rolled back to break a deadlock runs again instead.
+     */
+    @Test
+    void batchRolledBackToBreakADeadlockRunsAgainInsteadOfBeingDeadLettered() {
+        ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
+                .fromTopics(Topics.deadLetter("analytics-service"));
+        execute("ALTER SEQUENCE deadlocked_attempts RESTART");
+        CustomerCreated deadlocked = customerCreated(UUID.randomUUID(), "rep-" + UUID.randomUUID(), "僵持贸易公司");
+        String key = deadlocked.aggregateId().toString();
+
+        publish(key, envelope(deadlocked));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> factVersion(deadlocked.aggregateId()) != null);
+        assertThat(sequenceValue("deadlocked_attempts")).as("attempts").isEqualTo(4);
+        assertThat(newCustomers(deadlocked.ownerId())).isEqualTo(1);
+        assertThat(deadLettersFor(deadLetters, key)).isZero();
         deadLetters.close();
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
@@ -35,9 +36,22 @@ public final class Events {
         }
     }
 
+    /** All of them at once, in this order per topic and key, as fast as the producer sends. */
+    public static void publishAll(List<? extends DomainEvent> events) {
+        List<ProducerRecord<String, String>> records = events.stream()
+                .map(event -> record(EventCatalog.typeOf(event.getClass()).topic(), event.partitionKey().toString(),
+                        json(event)))
+                .toList();
+        kafka().produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+    }
+
     public static void publishRaw(String topic, String key, String value) {
+        kafka().produceStrings().fromRecords(record(topic, key, value)).awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
+        return record;
     }
 }

@@ -37,14 +37,26 @@ public final class DatabaseFailures {
         return t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage());
     }
 
+    /**
+     * PostgreSQL rolled the transaction back to break a deadlock (SQLSTATE 40P01): the whole of it is undone, so
+     * running it again is correct, and usually succeeds once the other transaction has committed.
+     */
+    public static boolean isDeadlock(Throwable failure) {
+        return hasSqlState(failure, "40P01");
+    }
+
     /** A unique index refused the row (SQLSTATE 23505). */
     public static boolean isUniqueViolation(Throwable failure) {
+        return hasSqlState(failure, "23505");
+    }
+
+    private static boolean hasSqlState(Throwable failure, String sqlState) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
                 return true;
             }
             // Hibernate Reactive reports the server's error as text with the SQLSTATE in brackets.
-            if (t.getMessage() != null && t.getMessage().contains("(23505)")) {
+            if (t.getMessage() != null && t.getMessage().contains("(" + sqlState + ")")) {
                 return true;
             }
         }

@@ -2,18 +2,22 @@ package org.salescrm.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.salescrm.events.DomainEvent;
@@ -39,6 +43,8 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(1);
     private static final Duration OUTAGE_MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A deadlock is the timing's fault, not the batch's: a few runs settle it before it counts as failing. */
+    private static final long DEADLOCK_RETRIES = 5;
 
     private final ProcessedEvents processed;
     private final InboxConfig config;
@@ -81,31 +87,41 @@ public class EventInbox {
     /**
      * Applies a polled batch in one transaction: each event at most once (the processed-event marks of
      * the whole batch are written with one statement), {@link BatchEffect#apply} once with the events no
-     * earlier delivery applied. While the database is away the batch waits, as a single record does. Any
+     * earlier delivery applied. A channel may read several
+     * topics: each record is marked under the consumer name {@code consumerOfTopic} gives its topic, so
+     * every topic keeps the marks it had when it had a channel of its own. While the database is away
+     * the batch waits, as a single record does. A batch PostgreSQL rolled back to break a deadlock (two
+     * instances' batches adding to the same shared counter rows in different orders) runs again. Any
      * other failure rolls the whole batch back and its records are applied one by one, each in its own
-     * transaction, so that only a poison record is dead-lettered and the rest still apply. The failed batch attempt counts as every record's first
-     * attempt, so a record that keeps failing is tried {@code crm.inbox.max-attempts} times in all.
+     * transaction, so that only a poison record is dead-lettered and the rest still apply. The failed
+     * batch attempt counts as every record's first attempt, so a record that keeps failing is tried
+     * {@code crm.inbox.max-attempts} times in all.
      */
-    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, BatchEffect effect) {
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Function<String, String> consumerOfTopic,
+                                  BatchEffect effect) {
         List<Decoded> decoded = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
+            String consumer = consumerOfTopic.apply(record.getTopic());
             try {
-                decoded.add(new Decoded(record, EventCodec.data(EventCodec.read(record.getPayload()))));
+                decoded.add(new Decoded(record, consumer, EventCodec.data(EventCodec.read(record.getPayload()))));
             } catch (UndecodableEventException e) {
                 LOG.warnf("%s: dead-lettering an undecodable record: %s", consumer, e.getMessage());
                 deadLetters.add(deadLetter(record, consumer, "undecodable", e));
             }
         }
         Uni<Void> applied = decoded.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().deferred(() -> applyBatchOnce(consumer, decoded, effect))
+                : Uni.createFrom().deferred(() -> applyBatchOnce(decoded, effect))
                         .runSubscriptionOn(onCurrentContext())
                         .onFailure(DatabaseFailures::isUnavailable).retry()
                         .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
+                        .onFailure(DatabaseFailures::isDeadlock).retry()
+                        .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
+                        .atMost(DEADLOCK_RETRIES)
                         .onFailure().recoverWithUni(failure -> {
-                            LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one", consumer,
-                                    decoded.size(), failure.getMessage());
-                            return oneByOne(consumer, decoded, effect);
+                            LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one",
+                                    consumers(decoded), decoded.size(), failure.getMessage());
+                            return oneByOne(decoded, effect);
                         });
         return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().last().replaceWithVoid()
@@ -118,9 +134,10 @@ public class EventInbox {
      * One statement marks the whole batch; the effect gets the events no earlier delivery applied, once each.
      * Never cancelled, for the reason {@link #applyOnce} gives.
      */
-    private Uni<Void> applyBatchOnce(String consumer, List<Decoded> batch, BatchEffect effect) {
-        return Uncancellable.of(Panache.withTransaction(() -> processed.markFirstDeliveries(consumer,
-                        batch.stream().map(d -> d.event.eventId()).toList())
+    private Uni<Void> applyBatchOnce(List<Decoded> batch, BatchEffect effect) {
+        Map<UUID, String> consumers = new LinkedHashMap<>();
+        batch.forEach(d -> consumers.put(d.event.eventId(), d.consumer));
+        return Uncancellable.of(Panache.withTransaction(() -> processed.markFirstDeliveries(consumers)
                 .chain(first -> {
                     List<DomainEvent> fresh = new ArrayList<>();
                     for (Decoded d : batch) {
@@ -132,15 +149,15 @@ public class EventInbox {
                 })));
     }
 
-    private Uni<Void> oneByOne(String consumer, List<Decoded> batch, BatchEffect effect) {
+    private Uni<Void> oneByOne(List<Decoded> batch, BatchEffect effect) {
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(d -> applyAlone(consumer, d, effect))
+                .onItem().transformToUniAndConcatenate(d -> applyAlone(d, effect))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> applyAlone(String consumer, Decoded d, BatchEffect effect) {
+    private Uni<Void> applyAlone(Decoded d, BatchEffect effect) {
         Function<DomainEvent, Uni<Void>> alone = event -> effect.apply(List.of(event));
-        return Uni.createFrom().deferred(() -> applyOnce(consumer, d.event, alone))
+        return Uni.createFrom().deferred(() -> applyOnce(d.consumer, d.event, alone))
                 .runSubscriptionOn(onCurrentContext())
                 .onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
@@ -148,13 +165,17 @@ public class EventInbox {
                 .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
                 .atMost(Math.max(0, config.maxAttempts() - 2L))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, d.event.eventId(),
+                    LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", d.consumer, d.event.eventId(),
                             config.maxAttempts());
-                    return deadLetter(d.record, consumer, "failing", new EventApplicationException(d.event, failure));
+                    return deadLetter(d.record, d.consumer, "failing", new EventApplicationException(d.event, failure));
                 });
     }
 
-    private record Decoded(KafkaRecord<String, String> record, DomainEvent event) {
+    private static String consumers(List<Decoded> batch) {
+        return batch.stream().map(Decoded::consumer).distinct().sorted().collect(Collectors.joining(","));
+    }
+
+    private record Decoded(KafkaRecord<String, String> record, String consumer, DomainEvent event) {
     }
 
     /**

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,18 +45,21 @@ public class ProcessedEvents {
     }
 
     /**
-     * The ids of these events this consumer sees for the first time, marked processed with one statement; an id
-     * repeated in the list counts once. The set is the caller's to change. Needs an open transaction.
+     * The ids of these events their consumer ({@code consumers}: event id → consumer) sees for the first time,
+     * marked processed with one statement. The set is the caller's to change. Needs an open transaction.
      */
-    public Uni<Set<UUID>> markFirstDeliveries(String consumer, Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
+    public Uni<Set<UUID>> markFirstDeliveries(Map<UUID, String> consumers) {
+        if (consumers.isEmpty()) {
             return Uni.createFrom().item(new HashSet<>());
         }
-        String ids = eventIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        String ids = consumers.keySet().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        // consumer names are the services' own constants: quoted, they need no escaping
+        String names = consumers.values().stream().collect(Collectors.joining("\",\"", "{\"", "\"}"));
         return Panache.getSession().chain(session -> NativeQueries.rows(session, """
                         INSERT INTO processed_event (consumer, event_id, processed_at)
-                        SELECT ?1, d.id, ?3 FROM unnest(CAST(CAST(?2 AS text) AS uuid[])) AS d(id)
-                        ON CONFLICT DO NOTHING RETURNING event_id""", consumer, ids, NativeQueries.at(clock.instant())))
+                        SELECT d.consumer, d.id, ?3
+                        FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS uuid[])) AS d(consumer, id)
+                        ON CONFLICT DO NOTHING RETURNING event_id""", names, ids, NativeQueries.at(clock.instant())))
                 .map(rows -> rows.stream().map(row -> row.uuid("event_id"))
                         .collect(Collectors.toCollection(HashSet::new)));
     }

@@ -39,7 +39,7 @@ public class DomainEventDeliveryConsumer {
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         Map<UUID, String> published = byEventId(batch);
         AtomicBoolean stored = new AtomicBoolean();
-        return inbox.consumeBatch(batch, CONSUMER, events -> deliveries.enqueue(events, published)
+        return inbox.consumeBatch(batch, topic -> CONSUMER, events -> deliveries.enqueue(events, published)
                         .invoke(count -> stored.set(count > 0)).replaceWithVoid())
                 // the inbox's transaction has committed: the rows are there for the dispatcher to claim
                 .invoke(() -> {
