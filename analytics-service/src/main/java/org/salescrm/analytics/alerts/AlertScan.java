@@ -58,7 +58,7 @@ public class AlertScan {
         this.escalateAfter = Duration.ofDays(escalateAfterDays);
     }
 
-    @Scheduled(every = "${crm.alerts.scan-interval:1m}", delayed = "${crm.alerts.scan-delay:30s}",
+    @Scheduled(every = "${crm.alerts.scan-interval:30s}", delayed = "${crm.alerts.scan-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return scan().invoke(r -> LOG.debugf("alert scan evaluated %d customers", r.evaluated()))
