@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class CoalescingPollerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Long enough for a pass that should not come to have come. */
-    private static final long SETTLE_MILLIS = 300;
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final AtomicInteger passes = new AtomicInteger();
     private final CountDownLatch firstPassStarted = new CountDownLatch(1);
@@ -48,8 +49,7 @@ class CoalescingPollerTest {
         poller.wake();
 
         waitUntil(() -> passes.get() == 1);
-        Thread.sleep(SETTLE_MILLIS);
-        assertThat(passes).hasValue(1);
+        holds(() -> passes.get() == 1);
     }
 
     @Test
@@ -64,8 +64,7 @@ class CoalescingPollerTest {
         releaseFirstPass.countDown();
 
         waitUntil(() -> passes.get() == 2);
-        Thread.sleep(SETTLE_MILLIS);
-        assertThat(passes).as("passes for 1 wake, then 1000 during the first pass").hasValue(2);
+        holds(() -> passes.get() == 2); // passes for 1 wake, then 1000 during the first pass
     }
 
     @Test
@@ -126,15 +125,13 @@ class CoalescingPollerTest {
         poller.wake(); // would be one more pass, but the poller stops first
 
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> poller.stop(WAIT));
-        Thread.sleep(SETTLE_MILLIS);
-        assertThat(stopped).as("stop while a pass is in flight").isNotDone();
+        holds(() -> !stopped.isDone()); // stop waits while a pass is in flight
         assertThat(poller.stopping()).isTrue();
 
         releaseFirstPass.countDown();
         assertThat(stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the pass ended within the grace").isTrue();
         poller.wake();
-        Thread.sleep(SETTLE_MILLIS);
-        assertThat(passes).hasValue(1);
+        holds(() -> passes.get() == 1);
     }
 
     @Test
@@ -160,17 +157,13 @@ class CoalescingPollerTest {
         waitUntil(() -> passes.get() == 2);
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for the condition", WAIT).isLessThan(deadline);
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private static void waitUntil(Callable<Boolean> condition) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(condition);
+    }
+
+    /** The condition stays true for {@link #SETTLE}: what should not happen did not. */
+    private static void holds(Callable<Boolean> condition) {
+        Awaitility.await().during(SETTLE).atMost(SETTLE.plus(WAIT)).until(condition);
     }
 
     private static void await(CountDownLatch latch) {
