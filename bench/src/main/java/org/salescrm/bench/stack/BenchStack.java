@@ -129,9 +129,7 @@ public final class BenchStack implements AutoCloseable {
                 .with("quarkus.oidc.public-key", TestTokens.publicKeyBase64())
                 .with("quarkus.oidc.token.issuer", TestTokens.ISSUER)
                 // The generator sends from one address at rates far above a person's.
-                .with("crm.rate-limit.enabled", "false")
-                // The scan is timed on request (POST /api/v1/alerts/scan); a scheduled one would answer it "already running".
-                .with("crm.alerts.scan-interval", "off");
+                .with("crm.rate-limit.enabled", "false");
     }
 
     private Path pidFile(String service) {
