@@ -289,6 +289,11 @@ public final class Bench {
                     .recordsPerSecond(Topics.VISITS, lag.records(Topics.VISITS));
             startSeconds.put(ANALYTICS + " (restart)", stack.startServices(List.of(ANALYTICS), Map.of()).get(ANALYTICS));
             long behind = lag.lag();
+            FlightRecording recording = config.jfr()
+                    ? new FlightRecording(stack.pid(ANALYTICS), work.resolve(ANALYTICS + "-ingest.jfr")) : null;
+            if (recording != null) {
+                recording.start();
+            }
             CpuMeter meter = stack.cpuMeter();
             CpuMeter.Snapshot before = meter.snapshot();
             long began = System.nanoTime();
@@ -299,12 +304,16 @@ public final class Bench {
                 left = lag.lag();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
+            CpuMeter.Snapshot after = meter.snapshot();
+            if (recording != null) {
+                System.out.println("[bench] " + recording.stopAndSummarise(15));
+            }
             String figure = String.format("analytics ingest of a %,d-event backlog (%,d behind at ready)%s",
                     config.backlog(), behind, left == 0 ? "" : String.format("; stopped waiting after %.0f s with %,d "
                             + "left", seconds, left));
             table.add(Row.compared(figure, (behind - left) / seconds, "events/s",
                     "Kafka ConsumerPerformance, " + Topics.VISITS + ", fetch rec/s", reference, "≥ 20,000 events/s"));
-            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, meter.snapshot(), behind - left, "event"), ""));
+            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, after, behind - left, "event"), ""));
             loadedRss.put(ANALYTICS + " (after the backlog)", rss(ANALYTICS));
         }
     }

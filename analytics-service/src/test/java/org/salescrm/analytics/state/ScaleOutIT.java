@@ -9,6 +9,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salescrm.analytics.delivery.stream.SseClient;
 import org.salescrm.analytics.support.Db;
 import org.salescrm.analytics.support.Events;
 import org.salescrm.analytics.support.Fixtures;
@@ -196,6 +199,35 @@ class ScaleOutIT {
         await().atMost(WAIT).until(() -> committed().entrySet().containsAll(endsAfter.entrySet()));
         assertThat(factMembers()).isEqualTo(members);
         assertThat(second.isAlive()).isTrue();
+    }
+
+    /**
+     * A manager's console keeps its alert stream open. Stopping the instance ends the stream at once, so the HTTP
+     * server's graceful shutdown is not held up for its whole timeout by a request that never ends, and the consumers
+     * close and leave the group before the process is killed: the partitions go back to this instance at once, not
+     * after the broker's session timeout (45 s) with ingest stalled meanwhile.
+     */
+    @Test
+    void anInstanceStoppingWithAnAlertStreamOpenEndsItAndLeavesTheGroupAtOnce() throws Exception {
+        String stopLog;
+        second = secondInstance().start();
+        await().atMost(WAIT).until(() -> factMembers().size() == 2);
+        try (SseClient console = SseClient.open(URI.create(second.baseUrl() + "/api/v1/alerts/stream"),
+                TestTokens.manager("mgr-" + UUID.randomUUID(), "east"))) {
+            assertThat(console.status()).isEqualTo(200);
+            // the log is appended to by every start: only what this stop wrote counts
+            int logged = Files.readString(second.log()).length();
+
+            second.close();
+            stopLog = Files.readString(second.log()).substring(logged);
+
+            assertThat(console.ended()).as("the console saw its stream end, to reconnect elsewhere").isTrue();
+        }
+        assertThat(stopLog).as("what the second instance logged as it stopped")
+                .contains("ending 1 alert streams: the instance is stopping")
+                .doesNotContain("Timed out waiting for graceful shutdown");
+        await().atMost(Duration.ofSeconds(20)).until(() -> factMembers().size() == 1);
+        second = null;
     }
 
     /** The second instance: the packaged application, on this test application's database, broker and settings. */

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -59,6 +61,16 @@ public class AlertHub {
                 })
                 .onSubscription().invoke(listeners::incrementAndGet)
                 .onTermination().invoke(listeners::decrementAndGet);
+    }
+
+    /**
+     * The instance starts to stop: every stream open on it ends now rather than holding up the HTTP server's graceful
+     * shutdown, which waits for open requests, until its timeout. Clients reconnect (to another instance) with
+     * {@code Last-Event-ID} and get what they missed.
+     */
+    void endStreams(@Observes ShutdownDelayInitiatedEvent stopping) {
+        LOG.infof("ending %d alert streams: the instance is stopping", listeners.get());
+        processor.onComplete();
     }
 
     /** Streams open on this instance now. */

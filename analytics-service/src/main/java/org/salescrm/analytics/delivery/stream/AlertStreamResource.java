@@ -38,21 +38,25 @@ public class AlertStreamResource {
 
     /**
      * The first heartbeat goes out at once: it sends the headers, and once a client reads it, its
-     * subscription is in place. Closing the connection cancels the subscription.
+     * subscription is in place. Closing the connection cancels the subscription; the instance stopping ends the
+     * stream, and the client reconnects.
      */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         Caller who = caller.get();
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
         Multi<OutboundSseEvent> events = alerts.resume(who, lastEventId).map(alert -> sse.newEventBuilder()
                 .id(alert.notice().eventId().toString())
                 .name(alert.notice().event())
                 .data(alert.json())
-                .build());
+                .build())
+                .onCompletion().continueWith(end);
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
                 .startingAfter(FIRST_HEARTBEAT).every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(events, heartbeats);
+        // The events end only when the instance stops (AlertHub#endStreams): the heartbeats end with them.
+        return Multi.createBy().merging().streams(events, heartbeats).select().first(event -> event != end);
     }
 }

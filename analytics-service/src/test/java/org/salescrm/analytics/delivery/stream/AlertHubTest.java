@@ -3,6 +3,7 @@ package org.salescrm.analytics.delivery.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import java.time.Duration;
@@ -55,6 +56,22 @@ class AlertHubTest {
         stalled.assertFailedWith(BackPressureFailure.class);
         assertThat(hub.listeners()).isEqualTo(1);
         reader.cancel();
+        assertThat(hub.listeners()).isZero();
+    }
+
+    @Test
+    void everyStreamEndsWhenTheInstanceStartsToStop() {
+        AssertSubscriber<AlertHub.StreamedAlert> first = hub.listen(ADMIN).subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        AssertSubscriber<AlertHub.StreamedAlert> second = hub.listen(ADMIN).subscribe()
+                .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        hub.onRecord(AlertEvents.envelope(AlertEvents.raised("rep-1", "east", UUID.randomUUID())));
+
+        hub.endStreams(new ShutdownDelayInitiatedEvent());
+
+        first.assertCompleted();
+        second.assertCompleted();
+        assertThat(first.getItems()).hasSize(1);
         assertThat(hub.listeners()).isZero();
     }
 

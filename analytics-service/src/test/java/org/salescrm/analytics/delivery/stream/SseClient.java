@@ -32,7 +32,7 @@ public final class SseClient implements AutoCloseable {
         this.reader.start();
     }
 
-    static SseClient open(URI uri, String token) {
+    public static SseClient open(URI uri, String token) {
         return open(HttpRequest.newBuilder(uri), token);
     }
 
@@ -57,7 +57,7 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
@@ -103,6 +103,11 @@ public final class SseClient implements AutoCloseable {
         } catch (IOException closed) {
             // the test closed the stream
         }
+    }
+
+    /** The server ended the stream (or the test closed it): the reader has seen its end. */
+    public boolean ended() {
+        return !reader.isAlive();
     }
 
     private static String value(String line) {
