@@ -23,6 +23,7 @@ import org.salescrm.bench.load.ApiRows;
 import org.salescrm.bench.load.Generator;
 import org.salescrm.bench.load.Outcome;
 import org.salescrm.bench.profile.FlightRecording;
+import org.salescrm.bench.profile.ThreadCpu;
 import org.salescrm.bench.reference.ConsumerPerf;
 import org.salescrm.bench.reference.PgBench;
 import org.salescrm.bench.report.ResultTable;
@@ -121,7 +122,7 @@ public final class Bench {
         ApiRows rows = new ApiRows(stack.url(CUSTOMER), stack.url(VISIT), config.customers());
         PgBench pgbench = new PgBench(stack.postgres(), work, config.customers());
         try (Generator generator = new Generator()) {
-            Outcome visitMax = maxThroughput(generator, "create-visit", rows.createVisit(), VISIT);
+            Outcome visitMax = maxThroughput(generator, "create-visit", rows.createVisit(), VISIT, true);
             double visitReference = pgbench.createVisit(config.seconds());
             table.add(Row.compared("create-visit, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
                     visitMax.perSecond(), "req/s" + visitMax.failures(),
@@ -130,7 +131,7 @@ public final class Bench {
             openLoopRow(generator, "create-visit", rows.createVisit(), BenchConfig.VISIT_RATE, visitMax, "p99 < 50 ms",
                     VISIT);
 
-            Outcome getMax = maxThroughput(generator, "get-customer-by-id", rows.getCustomer(), CUSTOMER);
+            Outcome getMax = maxThroughput(generator, "get-customer-by-id", rows.getCustomer(), CUSTOMER, true);
             double getReference = pgbench.getCustomer(config.seconds());
             table.add(Row.compared("get-customer-by-id, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
                     getMax.perSecond(), "req/s" + getMax.failures(), "pgbench primary-key select, tps", getReference,
@@ -139,7 +140,7 @@ public final class Bench {
             openLoopRow(generator, "get-customer-by-id", rows.getCustomer(), BenchConfig.GET_CUSTOMER_RATE, getMax,
                     "p99 < 25 ms", CUSTOMER);
 
-            Outcome createMax = maxThroughput(generator, "create-customer", rows.createCustomer(), null);
+            Outcome createMax = maxThroughput(generator, "create-customer", rows.createCustomer(), CUSTOMER, false);
             double createReference = pgbench.createCustomer(config.seconds());
             table.add(Row.compared("create-customer, max (closed loop, " + IN_FLIGHT + " in flight, warm)",
                     createMax.perSecond(), "req/s" + createMax.failures(), "pgbench customer insert, tps",
@@ -150,23 +151,29 @@ public final class Bench {
         }
     }
 
-    /** Warm-up, then the measured closed loop; with a JFR recording of {@code profiled} during the measured part. */
-    private Outcome maxThroughput(Generator generator, String name, ApiCall call, String profiled) {
+    /**
+     * Warm-up, then the measured closed loop; with how the CPU of {@code served} (the service the requests go to) split
+     * between its threads, and, when {@code profiled}, a JFR recording of it, during the measured part.
+     */
+    private Outcome maxThroughput(Generator generator, String name, ApiCall call, String served, boolean profiled) {
         Duration measured = Duration.ofSeconds(config.seconds());
         warmUp(generator, call);
-        FlightRecording recording = config.jfr() && profiled != null
-                ? new FlightRecording(stack.pid(profiled), work.resolve(profiled + "-" + name + "-max.jfr")) : null;
+        FlightRecording recording = config.jfr() && profiled
+                ? new FlightRecording(stack.pid(served), work.resolve(served + "-" + name + "-max.jfr")) : null;
         if (recording != null) {
             recording.start();
         }
         CpuMeter meter = stack.cpuMeter();
         CpuMeter.Snapshot before = meter.snapshot();
+        ThreadCpu threads = ThreadCpu.start(stack.pid(served));
         Outcome outcome = generator.closedLoop(call, IN_FLIGHT, measured);
         CpuMeter.Snapshot after = meter.snapshot();
+        String split = threads.shares();
         if (recording != null) {
             System.out.println("[bench] " + recording.stopAndSummarise(15));
         }
-        lastCpu = meter.perUnit(before, after, outcome.succeeded(), "request");
+        lastCpu = meter.perUnit(before, after, outcome.succeeded(), "request") + "; " + served + "'s by thread: "
+                + split;
         awaitPipelineDrained();
         return outcome;
     }
@@ -296,6 +303,7 @@ public final class Bench {
             }
             CpuMeter meter = stack.cpuMeter();
             CpuMeter.Snapshot before = meter.snapshot();
+            ThreadCpu threads = ThreadCpu.start(stack.pid(ANALYTICS));
             long began = System.nanoTime();
             long deadline = began + Duration.ofSeconds(config.ingestTimeoutSeconds()).toNanos();
             long left = behind;
@@ -305,6 +313,7 @@ public final class Bench {
             }
             double seconds = (System.nanoTime() - began) / 1e9;
             CpuMeter.Snapshot after = meter.snapshot();
+            String split = threads.shares();
             if (recording != null) {
                 System.out.println("[bench] " + recording.stopAndSummarise(15));
             }
@@ -313,7 +322,8 @@ public final class Bench {
                             + "left", seconds, left));
             table.add(Row.compared(figure, (behind - left) / seconds, "events/s",
                     "Kafka ConsumerPerformance, " + Topics.VISITS + ", fetch rec/s", reference, "≥ 20,000 events/s"));
-            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, after, behind - left, "event"), ""));
+            table.add(Row.of("… CPU during the ingest", meter.perUnit(before, after, behind - left, "event")
+                    + "; " + ANALYTICS + "'s by thread: " + split, ""));
             loadedRss.put(ANALYTICS + " (after the backlog)", rss(ANALYTICS));
         }
     }

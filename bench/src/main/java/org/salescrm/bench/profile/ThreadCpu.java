@@ -1,0 +1,91 @@
+package org.salescrm.bench.profile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Where one JVM's CPU time went over a measurement, by kind of thread, from /proc/&lt;pid&gt;/task (Linux): the event
+ * loops, the JIT compilers, the garbage collector and the rest, and how much of it was spent in the kernel. A JFR
+ * execution sample sees only threads running Java code; this sees every tick the process was charged.
+ */
+public final class ThreadCpu {
+
+    private final long pid;
+    private final Map<String, long[]> before;
+
+    private ThreadCpu(long pid, Map<String, long[]> before) {
+        this.pid = pid;
+        this.before = before;
+    }
+
+    public static ThreadCpu start(long pid) {
+        return new ThreadCpu(pid, ticksByThread(pid));
+    }
+
+    /** The shares since {@link #start}: e.g. {@code event loops 61%, JIT 14%, GC 9%, other 16%; kernel 27%}. */
+    public String shares() {
+        Map<String, long[]> after = ticksByThread(pid);
+        Map<String, Long> byKind = new HashMap<>();
+        long total = 0;
+        long kernel = 0;
+        for (Map.Entry<String, long[]> thread : after.entrySet()) {
+            long[] was = before.getOrDefault(thread.getKey(), new long[2]);
+            long user = Math.max(0, thread.getValue()[0] - was[0]);
+            long system = Math.max(0, thread.getValue()[1] - was[1]);
+            byKind.merge(kind(thread.getKey()), user + system, Long::sum);
+            total += user + system;
+            kernel += system;
+        }
+        long all = Math.max(1, total);
+        return byKind.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / all))
+                .collect(Collectors.joining(", ")) + String.format("; in the kernel %.0f%%", 100.0 * kernel / all);
+    }
+
+    private static String kind(String threadKey) {
+        String name = threadKey.substring(threadKey.indexOf(' ') + 1);
+        if (name.startsWith("vert.x-eventloo")) {
+            return "event loops";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "JIT";
+        }
+        if (name.startsWith("VM Thread") || name.startsWith("GC Thread")) {
+            return "GC and safepoints";
+        }
+        if (name.startsWith("vert.x-worker") || name.startsWith("executor-thread")) {
+            return "worker threads";
+        }
+        if (name.startsWith("kafka-") || name.startsWith("smallrye-kafka")) {
+            return "Kafka clients";
+        }
+        return "other";
+    }
+
+    /** Thread id and name (the kernel's 15-character comm) to utime and stime ticks. */
+    private static Map<String, long[]> ticksByThread(long pid) {
+        Map<String, long[]> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(task.getFileName() + " " + name,
+                            new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])});
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            });
+        } catch (IOException | RuntimeException gone) {
+            // the process is not running
+        }
+        return ticks;
+    }
+}
