@@ -47,7 +47,8 @@ public final class Bench {
     private static final int IN_FLIGHT = 16;
     private static final int ALERT_SAMPLES = 40;
     private static final int WARM_UP_REQUESTS = 5_000;
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(120);
+    private static final double SETTLED_JIT_SHARE = 0.10;
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(240);
     /** Longer than the scheduled scan's 30 s interval, so that a scan keeps the probe's moment before it passes. */
     private static final Duration THRESHOLD_AHEAD = Duration.ofSeconds(45);
 
@@ -157,7 +158,7 @@ public final class Bench {
      */
     private Outcome maxThroughput(Generator generator, String name, ApiCall call, String served, boolean profiled) {
         Duration measured = Duration.ofSeconds(config.seconds());
-        warmUp(generator, call);
+        String warmUp = warmUp(generator, call, served);
         FlightRecording recording = config.jfr() && profiled
                 ? new FlightRecording(stack.pid(served), work.resolve(served + "-" + name + "-max.jfr")) : null;
         if (recording != null) {
@@ -173,7 +174,7 @@ public final class Bench {
             System.out.println("[bench] " + recording.stopAndSummarise(15));
         }
         lastCpu = meter.perUnit(before, after, outcome.succeeded(), "request") + "; " + served + "'s by thread: "
-                + split;
+                + split + "; after a " + warmUp;
         awaitPipelineDrained();
         return outcome;
     }
@@ -184,16 +185,24 @@ public final class Bench {
      * and a second run at half the max shows the latency the service gives at a rate it does sustain.
      */
     /**
-     * Until the JIT has compiled the request path: a count of requests, not a time, since a cold service on a busy
-     * machine answers so few per second that any fixed time leaves it interpreted (and so slow that it stays cold).
+     * Until the JIT has compiled the request path: at least a count of requests, then until the compilers take less
+     * than a tenth of the served service's CPU over a 10 s slice. On two cores shared by six JVMs a fixed count left
+     * the compilers with a third to a half of the service's CPU in the measured run.
      */
-    private void warmUp(Generator generator, ApiCall call) {
+    private String warmUp(Generator generator, ApiCall call, String served) {
         long began = System.nanoTime();
         long answered = 0;
-        while (answered < WARM_UP_REQUESTS && System.nanoTime() - began < WARM_UP_LIMIT.toNanos()) {
+        double jit = 1;
+        while ((answered < WARM_UP_REQUESTS || jit >= SETTLED_JIT_SHARE)
+                && System.nanoTime() - began < WARM_UP_LIMIT.toNanos()) {
+            ThreadCpu slice = ThreadCpu.start(stack.pid(served));
             answered += generator.closedLoop(call, IN_FLIGHT, Duration.ofSeconds(10)).succeeded();
+            jit = slice.jitShare();
         }
-        System.out.printf("[bench] warm-up: %,d requests in %.0f s%n", answered, (System.nanoTime() - began) / 1e9);
+        String warmUp = String.format("warm-up %,d requests in %.0f s, the JIT's share of %s's CPU in its last 10 s "
+                + "%.0f%%", answered, (System.nanoTime() - began) / 1e9, served, 100 * jit);
+        System.out.println("[bench] " + warmUp);
+        return warmUp;
     }
 
     private void openLoopRow(Generator generator, String name, ApiCall call, int rate, Outcome max, String target,

@@ -45,7 +45,7 @@ public record BenchConfig(String scale, int customers, int opportunities, int vi
 
     public String describe() {
         return String.format("scale %s: %,d customers, %,d opportunities, %,d visits; %,d open opportunities in "
-                        + "analytics for the scan; backlog %,d events; %d s per measurement",
+                        + "analytics for the scan (ten to a customer); backlog %,d events; %d s per measurement",
                 scale, customers, opportunities, visits, scanOpportunities, backlog, seconds);
     }
 }

@@ -15,6 +15,9 @@ import org.salescrm.embedded.PostgresServer;
  */
 public final class BulkData {
 
+    /** Open deals per customer in analytics' facts: a rep's customer has a handful, not a hundred. */
+    private static final int OPPORTUNITIES_PER_CUSTOMER = 10;
+
     private final PostgresServer postgres;
     private final BenchConfig config;
 
@@ -80,17 +83,20 @@ public final class BulkData {
     }
 
     /**
-     * analytics' facts: every customer, and the open opportunities the stall scan walks. One in a hundred has been
-     * idle for 40 days (a stall to raise); the rest were active two days ago, so the scan finds a realistic few.
+     * analytics' facts: the open opportunities the stall scan walks, ten to a customer as a sales team's book has
+     * them, so there are more customers here than in customer-service (the first {@code customers} are the same
+     * customers, whose events the request rows and the backlog bring). One deal in a hundred has been idle for 40 days
+     * (a stall to raise); the rest were active two days ago, so the scan finds a realistic few.
      */
     private void analytics(Statement sql) throws SQLException {
+        int customers = Math.max(config.customers(), config.scanOpportunities() / OPPORTUNITIES_PER_CUSTOMER);
         sql.execute("""
                 INSERT INTO customer_fact (customer_id, name, grade, owner_id, owner_team, created_at,
                                            aggregate_version, last_visit_at)
                 SELECT %s, '压测客户' || i || '有限公司', (ARRAY['A', 'B', 'C'])[1 + i %% 3], 'bench-rep-' || i %% %d,
                        '%s', now() - interval '200 days', 1, now() - interval '3 days'
                 FROM generate_series(1, %d) i""".formatted(Ids.sql(Ids.CUSTOMER, "i"), Ids.REPS, Ids.TEAM,
-                config.customers()));
+                customers));
         sql.execute("""
                 INSERT INTO opportunity_fact (opportunity_id, customer_id, name, stage, status, stage_entered_at,
                                               last_activity_at, amount, currency, product_line, expected_close_date,
@@ -101,7 +107,7 @@ public final class BulkData {
                        10000 + i %% 990000, 'CNY', 'ERP 许可', current_date + 60, 30,
                        'bench-rep-' || (1 + i %% %d) %% %d, '%s', now() - interval '30 days', 1
                 FROM generate_series(1, %d) i""".formatted(Ids.sql(Ids.SCAN_OPPORTUNITY, "i"),
-                Ids.sql(Ids.CUSTOMER, "(1 + i % " + config.customers() + ")"), config.customers(), Ids.REPS,
+                Ids.sql(Ids.CUSTOMER, "(1 + i % " + customers + ")"), customers, Ids.REPS,
                 Ids.TEAM, config.scanOpportunities()));
         sql.execute("VACUUM ANALYZE customer_fact");
         sql.execute("VACUUM ANALYZE opportunity_fact");

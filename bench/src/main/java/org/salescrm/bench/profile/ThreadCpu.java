@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  */
 public final class ThreadCpu {
 
+    private static final String JIT = "JIT";
+
     private final long pid;
     private final Map<String, long[]> before;
 
@@ -29,11 +31,25 @@ public final class ThreadCpu {
 
     /** The shares since {@link #start}: e.g. {@code event loops 61%, JIT 14%, GC 9%, other 16%; kernel 27%}. */
     public String shares() {
-        Map<String, long[]> after = ticksByThread(pid);
+        Spent spent = spent();
+        long all = Math.max(1, spent.total());
+        return spent.byKind().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / all))
+                .collect(Collectors.joining(", ")) + String.format("; in the kernel %.0f%%", 100.0 * spent.kernel() / all);
+    }
+
+    /** The JIT compilers' share of the process's CPU since {@link #start}, 0 to 1. */
+    public double jitShare() {
+        Spent spent = spent();
+        return spent.byKind().getOrDefault(JIT, 0L) / (double) Math.max(1, spent.total());
+    }
+
+    private Spent spent() {
         Map<String, Long> byKind = new HashMap<>();
         long total = 0;
         long kernel = 0;
-        for (Map.Entry<String, long[]> thread : after.entrySet()) {
+        for (Map.Entry<String, long[]> thread : ticksByThread(pid).entrySet()) {
             long[] was = before.getOrDefault(thread.getKey(), new long[2]);
             long user = Math.max(0, thread.getValue()[0] - was[0]);
             long system = Math.max(0, thread.getValue()[1] - was[1]);
@@ -41,11 +57,10 @@ public final class ThreadCpu {
             total += user + system;
             kernel += system;
         }
-        long all = Math.max(1, total);
-        return byKind.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / all))
-                .collect(Collectors.joining(", ")) + String.format("; in the kernel %.0f%%", 100.0 * kernel / all);
+        return new Spent(byKind, total, kernel);
+    }
+
+    private record Spent(Map<String, Long> byKind, long total, long kernel) {
     }
 
     private static String kind(String threadKey) {
@@ -54,7 +69,7 @@ public final class ThreadCpu {
             return "event loops";
         }
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            return "JIT";
+            return JIT;
         }
         if (name.startsWith("VM Thread") || name.startsWith("GC Thread")) {
             return "GC and safepoints";
