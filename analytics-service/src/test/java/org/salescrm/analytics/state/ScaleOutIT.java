@@ -215,6 +215,8 @@ class ScaleOutIT {
         try (SseClient console = SseClient.open(URI.create(second.baseUrl() + "/api/v1/alerts/stream"),
                 TestTokens.manager("mgr-" + UUID.randomUUID(), "east"))) {
             assertThat(console.status()).isEqualTo(200);
+            // the headers go out before the subscription; the first heartbeat says it is in place
+            await().atMost(WAIT).until(() -> console.comments() > 0);
             // the log is appended to by every start: only what this stop wrote counts
             int logged = Files.readString(second.log()).length();
 

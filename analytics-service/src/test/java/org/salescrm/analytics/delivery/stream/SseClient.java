@@ -73,7 +73,7 @@ public final class SseClient implements AutoCloseable {
         return events.stream().anyMatch(e -> eventId.toString().equals(e.id()));
     }
 
-    int comments() {
+    public int comments() {
         return comments.get();
     }
 
