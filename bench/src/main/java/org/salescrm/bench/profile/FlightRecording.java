@@ -52,32 +52,6 @@ public final class FlightRecording {
         return summary;
     }
 
-    /**
-     * The collector's pauses in the recording ({@code jdk.GarbageCollection}): how many, their sum and the longest, for
-     * a latency tail to be put beside them. Call after {@link #stopAndSummarise}.
-     */
-    public String pauses() {
-        List<Double> pauses = tool("jfr", "print", "--events", "jdk.GarbageCollection", file.toString()).stream()
-                .map(String::trim).filter(line -> line.startsWith("longestPause = "))
-                .map(line -> milliseconds(line.substring("longestPause = ".length()))).toList();
-        return String.format("%d collections, pauses %.0f ms in all, longest %.1f ms", pauses.size(),
-                pauses.stream().mapToDouble(Double::doubleValue).sum(),
-                pauses.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-    }
-
-    /** jfr prints a duration as {@code 812 ns}, {@code 5.12 ms}, {@code 1.20 s} and so on. */
-    private static double milliseconds(String duration) {
-        String[] parts = duration.trim().split("\\s+");
-        double value = Double.parseDouble(parts[0].replace(",", ""));
-        return switch (parts.length > 1 ? parts[1] : "ms") {
-            case "ns" -> value / 1e6;
-            case "us" -> value / 1e3;
-            case "s" -> value * 1e3;
-            case "min" -> value * 60e3;
-            default -> value;
-        };
-    }
-
     /** Each sample's stack, top frame first, from jfr's text output. */
     private List<List<String>> samples() {
         List<List<String>> stacks = new ArrayList<>();
