@@ -1,13 +1,17 @@
 package org.salescrm.bench.alerts;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.salescrm.testsupport.TestTokens;
 
 /**
@@ -27,14 +31,18 @@ public final class StallScan {
     }
 
     /** One scan this call ran (waiting out one already running), or an unfinished result after {@code timeout}. */
-    public Result run(Duration timeout) throws Exception {
+    public Result run(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Result result = once(timeout);
-        while (result.alreadyRunning() && System.nanoTime() < deadline) {
-            Thread.sleep(RETRY.toMillis());
-            result = once(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        AtomicReference<Result> last = new AtomicReference<>();
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(RETRY).until(() -> {
+                last.set(once(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
+                return !last.get().alreadyRunning();
+            });
+        } catch (ConditionTimeoutException stillRunning) {
+            // the last answer says so
         }
-        return result;
+        return last.get();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.salescrm.bench.alerts;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.salescrm.bench.data.Ids;
 import org.salescrm.embedded.PostgresServer;
 
@@ -37,7 +40,8 @@ public final class ThresholdToAlert {
             UUID probe = insertProbe(sql, ahead);
             Instant threshold = awaitMoment(sql, probe, ahead.plus(timeout));
             System.out.printf("[bench] the probe's idle threshold passes at %s%n", threshold);
-            Optional<Duration> delay = awaitAlert(sql, probe, threshold.plus(timeout))
+            // the threshold is at most `ahead` away: the alert is due within that and the timeout
+            Optional<Duration> delay = awaitAlert(sql, probe, ahead.plus(timeout))
                     .map(raised -> Duration.between(threshold, raised));
             if (delay.filter(Duration::isNegative).isPresent()) {
                 throw new IllegalStateException("the first scan to evaluate the probe ran after its threshold had "
@@ -65,30 +69,24 @@ public final class ThresholdToAlert {
     }
 
     /** The moment the rules keep for the probe once a scan has evaluated it (a new row starts due, at -infinity). */
-    private static Instant awaitMoment(Connection sql, UUID probe, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Instant> moment = instant(sql, """
+    private static Instant awaitMoment(Connection sql, UUID probe, Duration timeout) {
+        try {
+            return await().atMost(timeout).pollInterval(POLL).until(() -> instant(sql, """
                     SELECT next_check_at FROM opportunity_fact
-                    WHERE opportunity_id = ? AND isfinite(next_check_at)""", probe);
-            if (moment.isPresent()) {
-                return moment.get();
-            }
-            Thread.sleep(POLL.toMillis());
+                    WHERE opportunity_id = ? AND isfinite(next_check_at)""", probe), Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("no scan evaluated the probe within " + timeout.toSeconds() + " s", e);
         }
-        throw new IllegalStateException("no scan evaluated the probe within " + timeout.toSeconds() + " s");
     }
 
-    private static Optional<Instant> awaitAlert(Connection sql, UUID probe, Instant until) throws Exception {
-        while (Instant.now().isBefore(until)) {
-            Optional<Instant> raised = instant(sql, """
-                    SELECT raised_at FROM alert WHERE subject_id = ? AND type = 'STALLED_OPPORTUNITY'""", probe);
-            if (raised.isPresent()) {
-                return raised;
-            }
-            Thread.sleep(POLL.toMillis());
+    private static Optional<Instant> awaitAlert(Connection sql, UUID probe, Duration timeout) {
+        try {
+            return await().atMost(timeout).pollInterval(POLL).until(() -> instant(sql, """
+                    SELECT raised_at FROM alert WHERE subject_id = ? AND type = 'STALLED_OPPORTUNITY'""", probe),
+                    Optional::isPresent);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Optional<Instant> instant(Connection sql, String query, UUID id) throws SQLException {
