@@ -1,16 +1,12 @@
 package org.salescrm.bench.profile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +27,12 @@ public final class FlightRecording {
     }
 
     public void start() {
-        tool("jcmd", String.valueOf(pid), "JFR.start", "name=bench", "settings=profile", "filename=" + file);
+        JdkTools.run("jcmd", String.valueOf(pid), "JFR.start", "name=bench", "settings=profile", "filename=" + file);
     }
 
     /** Stops the recording and writes the summary next to it; answers the summary. */
     public String stopAndSummarise(int top) {
-        tool("jcmd", String.valueOf(pid), "JFR.stop", "name=bench");
+        JdkTools.run("jcmd", String.valueOf(pid), "JFR.stop", "name=bench");
         List<List<String>> stacks = samples();
         String summary = "JFR execution samples of pid " + pid + ": " + stacks.size() + "\n\nTop frames:\n"
                 + ranking(stacks.stream().map(s -> s.get(0)).toList(), stacks.size(), top)
@@ -56,7 +52,7 @@ public final class FlightRecording {
     private List<List<String>> samples() {
         List<List<String>> stacks = new ArrayList<>();
         List<String> current = null;
-        for (String line : tool("jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64",
+        for (String line : JdkTools.run("jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64",
                 file.toString())) {
             String trimmed = line.trim();
             if (trimmed.startsWith("stackTrace = [")) {
@@ -89,26 +85,5 @@ public final class FlightRecording {
         return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .map(e -> String.format("  %5.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
                 .collect(Collectors.joining("\n")) + "\n";
-    }
-
-    private static List<String> tool(String name, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", name).toString());
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                out.lines().forEach(lines::add);
-            }
-            process.waitFor(5, TimeUnit.MINUTES);
-            return lines;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,12 +1,6 @@
 package org.salescrm.bench.profile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM's garbage collections and their total pause time, from {@code jstat -gc} (the JDK's own counters): read before
@@ -37,22 +31,12 @@ public final class GcCounters {
     /** YGC, YGCT (s), FGC, FGCT (s) from the last line of {@code jstat -gc}, zeros when it cannot be read. */
     private static double[] read(long pid) {
         try {
-            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
-                    "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
-            List<String> lines;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                lines = out.lines().toList();
-            }
-            jstat.waitFor(30, TimeUnit.SECONDS);
+            List<String> lines = JdkTools.run("jstat", "-gc", String.valueOf(pid));
             List<String> names = List.of(lines.get(0).trim().split("\\s+"));
             String[] values = lines.get(1).trim().split("\\s+");
             return new double[] {value(names, values, "YGC"), value(names, values, "YGCT"),
                     value(names, values, "FGC"), value(names, values, "FGCT")};
-        } catch (IOException | RuntimeException e) {
-            return new double[4];
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
             return new double[4];
         }
     }
