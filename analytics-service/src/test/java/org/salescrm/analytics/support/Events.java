@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.salescrm.embedded.SharedKafka;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCatalog;
@@ -34,6 +35,12 @@ public final class Events {
         for (DomainEvent event : events) {
             publishRaw(EventCatalog.typeOf(event.getClass()).topic(), event.partitionKey().toString(), json(event));
         }
+    }
+
+    /** Where the broker stored it. */
+    public static RecordMetadata publishOne(DomainEvent event) {
+        return kafka().produceStrings().fromRecords(record(EventCatalog.typeOf(event.getClass()).topic(),
+                event.partitionKey().toString(), json(event))).awaitCompletion(Duration.ofSeconds(10)).getLastRecord();
     }
 
     /** All of them at once, in this order per topic and key, as fast as the producer sends. */

@@ -42,6 +42,14 @@ public class WebhookSubscriptions {
                 .replaceWithVoid();
     }
 
+    /** Whether any subscription names one of these event types. */
+    Uni<Boolean> anyNaming(List<String> eventTypes) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM webhook_subscription "
+                        + "WHERE deleted_at IS NULL AND event_types && $1) AS named")
+                .execute(Tuple.of(eventTypes.toArray(String[]::new)))
+                .map(rows -> rows.iterator().next().getBoolean("named"));
+    }
+
     Uni<WebhookView> findVisible(SqlClient client, UUID id, Caller caller) {
         WebhookScope scope = WebhookScope.of(caller, 2);
         return client.preparedQuery("SELECT " + COLUMNS + " FROM webhook_subscription s "

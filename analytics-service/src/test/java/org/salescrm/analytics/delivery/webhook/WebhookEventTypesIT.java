@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,10 +21,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salescrm.analytics.delivery.AlertEvents;
+import org.salescrm.analytics.support.Db;
 import org.salescrm.analytics.support.Events;
 import org.salescrm.analytics.support.Fixtures;
 import org.salescrm.events.analytics.AlertRaised;
@@ -39,7 +45,12 @@ class WebhookEventTypesIT {
     /** The first test of a JVM may publish before the consumers are assigned the new topics' partitions. */
     static final Duration FIRST_DELIVERY = Duration.ofSeconds(90);
     static final String SECRET = "another-s3cret-for-the-receiver";
+    /** The event-deliveries channel's consumer group, as application.properties names it. */
+    static final String DELIVERIES_GROUP = "analytics-service-event-deliveries";
     static AlertEvents alerts;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -107,6 +118,28 @@ class WebhookEventTypesIT {
             as(manager).get("/api/v1/webhooks/" + eventsId).then().statusCode(200)
                     .body("eventTypes", contains("crm.opportunity.won.v1", "crm.customer.created.v1"));
         }
+    }
+
+    @Test
+    void eventsPassUnreadWhileNoSubscriptionNamesTheirTypes() {
+        // the subscriptions other tests left would be reason enough to read every event
+        Db db = new Db(pool);
+        db.execute("UPDATE webhook_subscription SET deleted_at = now() WHERE deleted_at IS NULL"
+                + " AND cardinality(event_types) > 0");
+        String team = "team-" + UUID.randomUUID();
+        CustomerCreated created = Fixtures.customer(UUID.randomUUID(), "rep-" + team, team, "B", Instant.now());
+
+        RecordMetadata stored = Events.publishOne(created);
+
+        TopicPartition partition = new TopicPartition(stored.topic(), stored.partition());
+        await().atMost(FIRST_DELIVERY).until(() -> committedOffset(partition) > stored.offset());
+        assertThat(db.count("SELECT count(*) FROM processed_event WHERE event_id = $1 AND consumer = $2",
+                created.eventId(), DomainEventDeliveryConsumer.CONSUMER)).isZero();
+    }
+
+    private static long committedOffset(TopicPartition partition) {
+        OffsetAndMetadata committed = Events.kafka().consumerGroups().offsets(DELIVERIES_GROUP, partition);
+        return committed == null ? -1 : committed.offset();
     }
 
     @Test
