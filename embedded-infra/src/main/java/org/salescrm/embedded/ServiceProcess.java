@@ -48,6 +48,11 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
             "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * The classes a service loads as it starts, archived by Quarkus when it packaged the service
+     * ({@code quarkus.package.jar.appcds.enabled}): the JVM maps them instead of reading and verifying each again.
+     */
+    private static final String CLASS_ARCHIVE = "app-cds.jsa";
 
     private final String name;
     private final Path applicationDirectory;
@@ -290,13 +295,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
         full.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         full.addAll(SERVICE_JVM_OPTIONS);
+        // The archive names the jar as it was packaged, relative to its directory: it is used when run from there.
+        boolean archived = Files.isRegularFile(applicationDirectory.resolve(CLASS_ARCHIVE))
+                && applicationDirectory.equals(workingDirectory);
+        if (archived) {
+            full.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+        }
         if (!longLived) {
             full.add(C1_ONLY);
         }
         full.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> full.add("-D" + key + "=" + value));
         full.add("-jar");
-        full.add(jar.toAbsolutePath().toString());
+        full.add(archived ? jar.getFileName().toString() : jar.toAbsolutePath().toString());
         return full;
     }
 

@@ -157,7 +157,10 @@ final class Stack implements AutoCloseable {
         return vars;
     }
 
-    /** The service runs from its own copy, so that a rebuild does not pull the jars from under it. */
+    /**
+     * The service runs from its own copy, so that a rebuild does not pull the jars from under it. The jars keep their
+     * times: the class archive packaged beside them is only used with the jars it was written from.
+     */
     private Path copyApp(Service service) {
         return copyApp(service.name());
     }
@@ -176,7 +179,7 @@ final class Stack implements AutoCloseable {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

@@ -50,12 +50,16 @@ public final class BenchStack implements AutoCloseable {
         return new BenchStack(work, postgres, kafka);
     }
 
-    /** Starts the services at once, as {@code ./crm up} does, and answers each one's seconds from launch to ready. */
-    public Map<String, Double> startServices(List<String> services, Map<String, String> environment) {
+    /**
+     * Starts the services at once, as {@code ./crm up} does, and answers each one's seconds from launch to ready.
+     * {@code c2}: with the optimising compiler, as the images run them (and as throughput is measured); without it,
+     * as {@code ./crm} runs them.
+     */
+    public Map<String, Double> startServices(List<String> services, Map<String, String> environment, boolean c2) {
         Map<String, CompletableFuture<Double>> ready = new LinkedHashMap<>();
         for (String service : services) {
             long launched = System.nanoTime();
-            ServiceProcess process = process(service);
+            ServiceProcess process = process(service, c2);
             environment.forEach(process::environment);
             running.put(service, process.launch());
             ready.put(service, CompletableFuture.supplyAsync(() -> {
@@ -66,6 +70,14 @@ public final class BenchStack implements AutoCloseable {
         Map<String, Double> seconds = new LinkedHashMap<>();
         ready.forEach((service, future) -> seconds.put(service, future.join()));
         return seconds;
+    }
+
+    /** Stops every running service, all at once. */
+    public void stopAll() {
+        List<ServiceProcess> processes = new ArrayList<>(running.values());
+        running.clear();
+        processes.stream().map(process -> CompletableFuture.runAsync(process::close)).toList()
+                .forEach(CompletableFuture::join);
     }
 
     public void stop(String service) {
@@ -111,15 +123,17 @@ public final class BenchStack implements AutoCloseable {
         postgres.close();
     }
 
-    private ServiceProcess process(String service) {
+    private ServiceProcess process(String service, boolean c2) {
         Path app = Path.of("..", service, "target", "quarkus-app");
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(service + " is not built; run the benchmark with -am (BENCHMARKS.md)");
         }
         String db = database(service);
-        return ServiceProcess.of(service, app, work.resolve("logs").resolve(service + ".log"))
-                .pidFile(pidFile(service))
-                .longLived()
+        ServiceProcess process = ServiceProcess.of(service, app, work.resolve("logs").resolve(service + ".log"));
+        if (c2) {
+            process.longLived();
+        }
+        return process.pidFile(pidFile(service))
                 .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db))
                 .with("quarkus.datasource.reactive.url", postgres.reactiveUrl(db))
                 .with("quarkus.datasource.username", postgres.username())
