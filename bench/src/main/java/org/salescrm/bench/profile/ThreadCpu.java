@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.salescrm.bench.stack.ProcStat;
 
 /**
  * Where one JVM's CPU time went over a measurement, by kind of thread, from /proc/&lt;pid&gt;/task (Linux): the event
@@ -16,11 +17,12 @@ import java.util.stream.Stream;
 public final class ThreadCpu {
 
     private static final String JIT = "JIT";
+    private static final ProcStat NOT_YET_STARTED = new ProcStat("", 0, 0);
 
     private final long pid;
-    private final Map<String, long[]> before;
+    private final Map<String, ProcStat> before;
 
-    private ThreadCpu(long pid, Map<String, long[]> before) {
+    private ThreadCpu(long pid, Map<String, ProcStat> before) {
         this.pid = pid;
         this.before = before;
     }
@@ -49,10 +51,10 @@ public final class ThreadCpu {
         Map<String, Long> byKind = new HashMap<>();
         long total = 0;
         long kernel = 0;
-        for (Map.Entry<String, long[]> thread : ticksByThread(pid).entrySet()) {
-            long[] was = before.getOrDefault(thread.getKey(), new long[2]);
-            long user = Math.max(0, thread.getValue()[0] - was[0]);
-            long system = Math.max(0, thread.getValue()[1] - was[1]);
+        for (Map.Entry<String, ProcStat> thread : ticksByThread(pid).entrySet()) {
+            ProcStat was = before.getOrDefault(thread.getKey(), NOT_YET_STARTED);
+            long user = Math.max(0, thread.getValue().userTicks() - was.userTicks());
+            long system = Math.max(0, thread.getValue().systemTicks() - was.systemTicks());
             byKind.merge(kind(thread.getKey()), user + system, Long::sum);
             total += user + system;
             kernel += system;
@@ -83,17 +85,14 @@ public final class ThreadCpu {
         return "other";
     }
 
-    /** Thread id and name (the kernel's 15-character comm) to utime and stime ticks. */
-    private static Map<String, long[]> ticksByThread(long pid) {
-        Map<String, long[]> ticks = new HashMap<>();
+    /** Thread id and name (the kernel's 15-character comm) to its ticks. */
+    private static Map<String, ProcStat> ticksByThread(long pid) {
+        Map<String, ProcStat> ticks = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.put(task.getFileName() + " " + name,
-                            new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])});
+                    ProcStat stat = ProcStat.parse(Files.readString(task.resolve("stat")));
+                    ticks.put(task.getFileName() + " " + stat.name(), stat);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended between the listing and the read
                 }

@@ -77,12 +77,9 @@ public final class CpuMeter {
         return ticks;
     }
 
-    /** utime + stime: fields 14 and 15 of /proc/&lt;pid&gt;/stat, counted after the command name's closing parenthesis. */
     private static long processTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ProcStat.parse(Files.readString(Path.of("/proc", String.valueOf(pid), "stat"))).ticks();
         } catch (IOException | RuntimeException e) {
             return 0;
         }
