@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ class LocalStackIT {
         Result status = run(Duration.ofMinutes(1), "status");
         assertThat(status.code()).as(status.output()).isZero();
         assertThat(status.output()).contains("customer-service   8081   healthy", "keycloak           8180   healthy");
+
+        // Each service runs from its copy with the class archive packaged beside the jars: the copy kept the jars'
+        // times, or the JVM would have ignored the archive without a word.
+        for (Components.Service service : Components.SERVICES) {
+            String pid = Files.readString(ROOT.resolve(".crm/run/" + service.name() + ".pid")).trim();
+            assertThat(Files.readString(Path.of("/proc", pid, "maps"))).as(service.name() + "'s mapped files")
+                    .contains(ROOT.resolve(".crm/apps/" + service.name() + "/app-cds.jsa").toString());
+        }
 
         Result token = run(Duration.ofMinutes(1), "token", "rep-east-1");
         assertThat(token.code()).as(token.output()).isZero();

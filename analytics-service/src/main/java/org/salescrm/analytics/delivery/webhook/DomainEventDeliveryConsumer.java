@@ -32,7 +32,8 @@ public class DomainEventDeliveryConsumer {
     static final String CONSUMER = "analytics.event-deliveries";
 
     /** The channel's topics, as application.properties lists them. */
-    static final List<String> TOPICS = List.of(Topics.CUSTOMERS, Topics.OPPORTUNITIES, Topics.VISITS, Topics.FOLLOW_UPS);
+    static final List<String> TOPICS =
+            List.of(Topics.CUSTOMERS, Topics.OPPORTUNITIES, Topics.VISITS, Topics.FOLLOW_UPS);
     /** The types published on them. */
     static final List<String> DOMAIN_TYPES = EventCatalog.ALL.stream()
             .filter(type -> TOPICS.contains(type.topic())).map(EventType::name).toList();
