@@ -53,6 +53,28 @@ describe('the alerts page', () => {
     wrapper.unmount()
   })
 
+  it('words every reason of a stalled deal in the page\'s language, the service\'s message only for a code it does not know', async () => {
+    signIn('mgr-east', ['manager'])
+    const reasons = [
+      { code: 'STAGE_TIME_LIMIT', message: 'in TARGET for 141 days; the limit is 90', value: 141, threshold: 90 },
+      { code: 'SALES_CYCLE', message: 'open for 400 days; the sales cycle allows 365', value: 400, threshold: 365 },
+      { code: 'SOMETHING_NEW', message: 'a reason from a newer service', value: 1, threshold: 0 },
+    ]
+    fakeFetch(
+      (u) => (u.pathname === '/api/v1/alerts/stream' ? new Response(null, { status: 503 }) : undefined),
+      (u) => (u.pathname === '/api/v1/alerts' ? page([alert('a1', { reasons })]) : undefined),
+      (u) => (u.pathname.startsWith('/api/v1/customers/') ? new Response(JSON.stringify({ id: 'c1', name: '华东精密机械有限公司' }), { headers: { 'Content-Type': 'application/json' } }) : undefined),
+    )
+    const wrapper = await mountPage(AlertsPage)
+
+    const row = wrapper.find('[data-testid="alert-row"]').text()
+    expect(row).toContain('在本阶段已 141 天（上限 90 天）')
+    expect(row).toContain('商机已开启 400 天（销售周期上限 365 天）')
+    expect(row).not.toContain('the limit is')
+    expect(row).toContain('a reason from a newer service')
+    wrapper.unmount()
+  })
+
   it('asks for a reason before snoozing and sends it with the date', async () => {
     signIn('mgr-east', ['manager'])
     const calls = fakeFetch(

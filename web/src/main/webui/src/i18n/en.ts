@@ -72,6 +72,8 @@ export default {
     reason: {
       IDLE: 'No activity for {value} days (allowed {threshold})',
       DWELL: '{value} days in this stage (team norm {threshold})',
+      STAGE_TIME_LIMIT: '{value} days in this stage (limit {threshold})',
+      SALES_CYCLE: 'Open for {value} days (sales cycle limit {threshold})',
       PAST_CLOSE_DATE: '{value} days past the expected close date',
       SILENCE: 'No visit for {value} days (cadence {threshold})',
       VISIT_DROP: 'Visits dropped ({value} vs {threshold})',

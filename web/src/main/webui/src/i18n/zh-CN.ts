@@ -74,6 +74,8 @@ const zhCN: typeof en = {
     reason: {
       IDLE: '已 {value} 天无跟进（允许 {threshold} 天）',
       DWELL: '在本阶段已 {value} 天（团队常规 {threshold} 天）',
+      STAGE_TIME_LIMIT: '在本阶段已 {value} 天（上限 {threshold} 天）',
+      SALES_CYCLE: '商机已开启 {value} 天（销售周期上限 {threshold} 天）',
       PAST_CLOSE_DATE: '已超过预计成交日期 {value} 天',
       SILENCE: '已 {value} 天未拜访（周期 {threshold} 天）',
       VISIT_DROP: '拜访频次下降（{value}，此前 {threshold}）',
