@@ -93,10 +93,10 @@ public final class Bench {
 
     private void run() throws Exception {
         // First as ./crm starts the stack; then as the images run it, which every figure after this is measured on.
-        stack.startServices(BenchStack.SERVICES, Map.of(), false).forEach((service, seconds) ->
+        stack.startServices(BenchStack.SERVICES, false).forEach((service, seconds) ->
                 startSeconds.put(service + " (four starting at once, C1 only, as ./crm runs them)", seconds));
         stack.stopAll();
-        stack.startServices(BenchStack.SERVICES, Map.of(), true).forEach((service, seconds) ->
+        stack.startServices(BenchStack.SERVICES, true).forEach((service, seconds) ->
                 startSeconds.put(service + " (four starting at once, C1 and C2, as the images run them)", seconds));
         BenchStack.SERVICES.forEach(service -> idleRss.put(service, settledRss(service)));
         new BulkData(stack.postgres(), config).load();
@@ -305,7 +305,7 @@ public final class Bench {
             double reference = new ConsumerPerf(stack.bootstrapServers(), work)
                     .recordsPerSecond(Topics.VISITS, lag.records(Topics.VISITS));
             startSeconds.put(ANALYTICS + " (restart, C1 and C2)",
-                    stack.startServices(List.of(ANALYTICS), Map.of(), true).get(ANALYTICS));
+                    stack.startServices(List.of(ANALYTICS), true).get(ANALYTICS));
             long behind = lag.lag();
             FlightRecording recording = config.jfr()
                     ? new FlightRecording(stack.pid(ANALYTICS), work.resolve(ANALYTICS + "-ingest.jfr")) : null;

@@ -33,7 +33,7 @@ public final class Events {
 
     public static void publish(DomainEvent... events) {
         for (DomainEvent event : events) {
-            publishRaw(EventCatalog.typeOf(event.getClass()).topic(), event.partitionKey().toString(), json(event));
+            publishOne(event);
         }
     }
 

@@ -55,12 +55,11 @@ public final class BenchStack implements AutoCloseable {
      * {@code c2}: with the optimising compiler, as the images run them (and as throughput is measured); without it,
      * as {@code ./crm} runs them.
      */
-    public Map<String, Double> startServices(List<String> services, Map<String, String> environment, boolean c2) {
+    public Map<String, Double> startServices(List<String> services, boolean c2) {
         Map<String, CompletableFuture<Double>> ready = new LinkedHashMap<>();
         for (String service : services) {
             long launched = System.nanoTime();
             ServiceProcess process = process(service, c2);
-            environment.forEach(process::environment);
             running.put(service, process.launch());
             ready.put(service, CompletableFuture.supplyAsync(() -> {
                 process.awaitReady(READY_TIMEOUT);
