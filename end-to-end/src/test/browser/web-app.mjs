@@ -163,6 +163,8 @@ const cases = {
       const form = page.getByTestId('visit-form');
       await form.waitFor();
       await page.getByTestId('pending-count').filter({ hasText: /^\s*0\s*$/ }).waitFor();
+      // The rep's customers load with the page: offline before they arrive, the form would have none to choose.
+      await form.locator(`option[value="${settings.customers.visited}"]`).waitFor({ state: 'attached' });
 
       await context.setOffline(true);
       await fillVisit(form, settings.customers.visited);
