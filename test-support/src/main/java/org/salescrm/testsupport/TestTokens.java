@@ -66,21 +66,23 @@ public final class TestTokens {
      * the {@code teams} claim out, so only users who manage teams carry one.
      */
     public static String token(String user, String team, List<String> roles, List<String> teams) {
-        return Jwt.claims(claims(user, team, roles, teams))
-                .issuer(ISSUER)
-                .issuedAt(ISSUED_AT)
-                .expiresAt(EXPIRES_AT)
-                .jws()
-                .keyId(KEY_ID)
-                .algorithm(SignatureAlgorithm.RS256)
-                .sign(privateKey());
+        return sign(claims(user, team, roles, teams), EXPIRES_AT);
+    }
+
+    /** A rep's token that expires at {@code expiresAt}: for tests of what happens when it does. */
+    public static String repUntil(String user, String team, Instant expiresAt) {
+        return sign(claims(user, team, List.of("rep"), List.of()), expiresAt);
     }
 
     /** A rep's token issued for another client of the realm, which the services must refuse. */
     public static String forAnotherClient(String user, String team) {
         Map<String, Object> claims = claims(user, team, List.of("rep"), List.of());
         claims.put("aud", "some-other-client");
-        return Jwt.claims(claims).issuer(ISSUER).issuedAt(ISSUED_AT).expiresAt(EXPIRES_AT)
+        return sign(claims, EXPIRES_AT);
+    }
+
+    private static String sign(Map<String, Object> claims, Instant expiresAt) {
+        return Jwt.claims(claims).issuer(ISSUER).issuedAt(ISSUED_AT).expiresAt(expiresAt)
                 .jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(privateKey());
     }
 
