@@ -3,7 +3,6 @@ package org.salescrm.analytics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -31,28 +30,9 @@ public final class Sql {
         return Panache.getSession().chain(session -> NativeQueries.rows(session, sql, parameters));
     }
 
-    /**
-     * One column of a set of rows as a PostgreSQL array literal ({@code {"a","b",NULL}}), so that a set is written
-     * with one statement whatever its size: {@code unnest(CAST(CAST(?1 AS text) AS uuid[]), ...)}. Bound as text and
-     * cast twice, because the client would otherwise type the parameter as the array and refuse a string. Instants
-     * are written as UTC offsets, the rest as their string form.
-     */
+    /** One column of a set of rows as a PostgreSQL array literal: {@link NativeQueries#array}. */
     public static <T> String array(Collection<T> rows, Function<T, ?> column) {
-        StringBuilder literal = new StringBuilder("{");
-        for (T row : rows) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            Object value = column.apply(row);
-            if (value == null) {
-                literal.append("NULL");
-                continue;
-            }
-            String text = value instanceof Instant i ? at(i).toString()
-                    : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
-            literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
+        return NativeQueries.array(rows, column);
     }
 
     /** Applies each item in turn, for what is written one row at a time. */

@@ -2,10 +2,13 @@ package org.salescrm.platform.database;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -32,6 +35,30 @@ public final class NativeQueries {
             query.setParameter(i + 1, parameters[i]);
         }
         return query.executeUpdate();
+    }
+
+    /**
+     * One column of a set of rows as a PostgreSQL array literal ({@code {"a","b",NULL}}), so that a set is written
+     * with one statement whatever its size: {@code unnest(CAST(CAST(?1 AS text) AS uuid[]), ...)}. Bound as text and
+     * cast twice, because the client would otherwise type the parameter as the array and refuse a string. Instants
+     * are written as UTC offsets, the rest as their string form.
+     */
+    public static <T> String array(Collection<T> rows, Function<T, ?> column) {
+        StringBuilder literal = new StringBuilder("{");
+        for (T row : rows) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            Object value = column.apply(row);
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            String text = value instanceof Instant i ? at(i).toString()
+                    : value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+            literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 
     /** Timestamps are bound as UTC offsets, which the PostgreSQL client maps to timestamptz. */

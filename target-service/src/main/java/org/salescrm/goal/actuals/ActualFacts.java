@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.CustomerCreated;
@@ -17,6 +21,8 @@ import org.salescrm.events.customer.OpportunityWon;
 import org.salescrm.events.customer.PaymentReceived;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
+import org.salescrm.platform.database.NativeQueries;
+import org.salescrm.platform.inbox.BatchEffect;
 
 /**
  * Turns consumed events into facts: one row per source record (opportunity, customer, visit) and
@@ -41,7 +47,18 @@ public class ActualFacts {
     }
 
     public Uni<Void> apply(DomainEvent event) {
-        return repTeams.remember(event.ownerId(), event.ownerTeam(), event.occurredAt()).chain(() -> effectOf(event));
+        return applyAll(List.of(event));
+    }
+
+    /**
+     * Ends as applying the events one by one in their order would, with the facts of all their visits written by
+     * one statement; the other events touch other rows, so they follow in their order.
+     */
+    public Uni<Void> applyAll(List<DomainEvent> events) {
+        List<DomainEvent> others = events.stream().filter(event -> !isVisit(event)).toList();
+        return repTeams.remember(events)
+                .chain(() -> write(visitFacts(events)))
+                .chain(() -> BatchEffect.eachInTurn(this::effectOf).apply(others));
     }
 
     private Uni<Void> effectOf(DomainEvent event) {
@@ -53,8 +70,9 @@ public class ActualFacts {
             return unwon(moved);
         }
         if (event instanceof OpportunityLost lost) {
-            Uni<Void> lostDeal = lost.ownerId() == null ? Uni.createFrom().voidItem() : upsert(lost.aggregateId(), LOST_DEALS, lost, lost.productLine(), lost.customerId(),
-                    lost.aggregateId(), dayOf(lost.occurredAt()), ONE);
+            Uni<Void> lostDeal = lost.ownerId() == null ? Uni.createFrom().voidItem()
+                    : write(List.of(fact(lost.aggregateId(), LOST_DEALS, lost, lost.productLine(), lost.customerId(),
+                            lost.aggregateId(), dayOf(lost.occurredAt()), ONE)));
             return WON.equals(lost.stage()) ? unwon(lost).chain(() -> lostDeal) : lostDeal;
         }
         if (event instanceof PaymentReceived payment) {
@@ -62,13 +80,6 @@ public class ActualFacts {
         }
         if (event instanceof CustomerCreated created) {
             return created(created);
-        }
-        if (event instanceof VisitLogged logged) {
-            return visit(logged.aggregateId(), logged, logged.customerId(), logged.occurredAt(), logged.effective());
-        }
-        if (event instanceof VisitCorrected corrected) {
-            Instant at = corrected.visitOccurredAt() != null ? corrected.visitOccurredAt() : corrected.occurredAt();
-            return visit(corrected.aggregateId(), corrected, corrected.customerId(), at, corrected.effective());
         }
         return Uni.createFrom().voidItem();
     }
@@ -80,10 +91,11 @@ public class ActualFacts {
         }
         LocalDate day = won.wonOn() != null ? won.wonOn() : dayOf(won.occurredAt());
         BigDecimal amount = won.amount() == null ? BigDecimal.ZERO : won.amount();
-        return upsert(won.aggregateId(), Metric.REVENUE.name(), won, won.productLine(), won.customerId(),
-                        won.aggregateId(), day, amount)
-                .chain(() -> upsert(won.aggregateId(), Metric.WON_DEALS.name(), won, won.productLine(), won.customerId(),
-                        won.aggregateId(), day, ONE));
+        return write(List.of(
+                fact(won.aggregateId(), Metric.REVENUE.name(), won, won.productLine(), won.customerId(),
+                        won.aggregateId(), day, amount),
+                fact(won.aggregateId(), Metric.WON_DEALS.name(), won, won.productLine(), won.customerId(),
+                        won.aggregateId(), day, ONE)));
     }
 
     /**
@@ -110,8 +122,8 @@ public class ActualFacts {
         }
         UUID source = payment.paymentId() != null ? payment.paymentId() : payment.eventId();
         LocalDate day = payment.receivedOn() != null ? payment.receivedOn() : dayOf(payment.occurredAt());
-        return upsert(source, Metric.COLLECTED.name(), payment, null, payment.customerId(), payment.opportunityId(), day,
-                payment.amount());
+        return write(List.of(fact(source, Metric.COLLECTED.name(), payment, null, payment.customerId(),
+                payment.opportunityId(), day, payment.amount())));
     }
 
     /** A customer created straight into the public pool is nobody's new customer. */
@@ -119,18 +131,45 @@ public class ActualFacts {
         if (created.ownerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return upsert(created.aggregateId(), Metric.NEW_CUSTOMERS.name(), created, null, created.aggregateId(), null,
-                dayOf(created.occurredAt()), ONE);
+        return write(List.of(fact(created.aggregateId(), Metric.NEW_CUSTOMERS.name(), created, null,
+                created.aggregateId(), null, dayOf(created.occurredAt()), ONE)));
+    }
+
+    private static boolean isVisit(DomainEvent event) {
+        return event instanceof VisitLogged || event instanceof VisitCorrected;
+    }
+
+    /**
+     * The facts of each visit with an owner, from its newest event here: a VisitLogged and its VisitCorrected may
+     * share a batch, and one statement may not write a row twice. Of two events of one version the first is kept,
+     * as the second would not overwrite it.
+     */
+    private List<Fact> visitFacts(List<DomainEvent> events) {
+        Map<UUID, DomainEvent> newest = new LinkedHashMap<>();
+        for (DomainEvent event : events) {
+            if (isVisit(event) && event.ownerId() != null) {
+                newest.merge(event.aggregateId(), event,
+                        (held, next) -> next.aggregateVersion() > held.aggregateVersion() ? next : held);
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (DomainEvent event : newest.values()) {
+            if (event instanceof VisitCorrected corrected) {
+                Instant at = corrected.visitOccurredAt() != null ? corrected.visitOccurredAt() : corrected.occurredAt();
+                facts.addAll(visit(corrected, corrected.customerId(), at, corrected.effective()));
+            } else {
+                VisitLogged logged = (VisitLogged) event;
+                facts.addAll(visit(logged, logged.customerId(), logged.occurredAt(), logged.effective()));
+            }
+        }
+        return facts;
     }
 
     /** A logged or corrected visit: the correction may move its day or flip whether it was effective. */
-    private Uni<Void> visit(UUID visitId, DomainEvent event, UUID customerId, Instant at, boolean effective) {
-        if (event.ownerId() == null) {
-            return Uni.createFrom().voidItem();
-        }
+    private List<Fact> visit(DomainEvent event, UUID customerId, Instant at, boolean effective) {
         LocalDate day = dayOf(at);
-        return upsert(visitId, Metric.VISITS.name(), event, null, customerId, null, day, ONE)
-                .chain(() -> upsert(visitId, Metric.EFFECTIVE_VISITS.name(), event, null, customerId, null, day,
+        return List.of(fact(event.aggregateId(), Metric.VISITS.name(), event, null, customerId, null, day, ONE),
+                fact(event.aggregateId(), Metric.EFFECTIVE_VISITS.name(), event, null, customerId, null, day,
                         effective ? ONE : BigDecimal.ZERO));
     }
 
@@ -139,28 +178,43 @@ public class ActualFacts {
     }
 
     /** @param opportunityId the deal the fact belongs to (so an archived deal's facts leave the sums), else null */
-    private Uni<Void> upsert(UUID sourceId, String fact, DomainEvent event, String productLine, UUID customerId,
+    private static Fact fact(UUID sourceId, String metric, DomainEvent event, String productLine, UUID customerId,
                              UUID opportunityId, LocalDate day, BigDecimal amount) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return new Fact(sourceId, metric, event.ownerId(), event.ownerTeam(), productLine, customerId, day, amount,
+                event.aggregateVersion(), opportunityId);
+    }
+
+    /**
+     * Inserts the facts, each overwriting its row only when newer than what made it, with one statement however
+     * many they are. They must be of distinct rows: PostgreSQL refuses to update a row twice in one statement.
+     */
+    private Uni<Void> write(List<Fact> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> NativeQueries.update(session, """
                         INSERT INTO actual_fact (source_id, metric, rep_id, team, product_line, customer_id, day,
                                                  amount, aggregate_version, opportunity_id)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS text[]),
+                                CAST(CAST(?3 AS text) AS text[]), CAST(CAST(?4 AS text) AS text[]),
+                                CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS uuid[]),
+                                CAST(CAST(?7 AS text) AS date[]), CAST(CAST(?8 AS text) AS numeric[]),
+                                CAST(CAST(?9 AS text) AS bigint[]), CAST(CAST(?10 AS text) AS uuid[]))
                         ON CONFLICT (source_id, metric) DO UPDATE SET
                             rep_id = excluded.rep_id, team = excluded.team, product_line = excluded.product_line,
                             customer_id = excluded.customer_id, day = excluded.day, amount = excluded.amount,
                             aggregate_version = excluded.aggregate_version, opportunity_id = excluded.opportunity_id
-                        WHERE actual_fact.aggregate_version < excluded.aggregate_version""")
-                .setParameter(1, sourceId)
-                .setParameter(2, fact)
-                .setParameter(3, event.ownerId())
-                .setParameter(4, event.ownerTeam())
-                .setParameter(5, productLine)
-                .setParameter(6, customerId)
-                .setParameter(7, day)
-                .setParameter(8, amount)
-                .setParameter(9, event.aggregateVersion())
-                .setParameter(10, opportunityId)
-                .executeUpdate())
+                        WHERE actual_fact.aggregate_version < excluded.aggregate_version""",
+                        NativeQueries.array(facts, Fact::sourceId), NativeQueries.array(facts, Fact::metric),
+                        NativeQueries.array(facts, Fact::repId), NativeQueries.array(facts, Fact::team),
+                        NativeQueries.array(facts, Fact::productLine), NativeQueries.array(facts, Fact::customerId),
+                        NativeQueries.array(facts, Fact::day), NativeQueries.array(facts, Fact::amount),
+                        NativeQueries.array(facts, Fact::version), NativeQueries.array(facts, Fact::opportunityId)))
                 .replaceWithVoid();
+    }
+
+    /** One row of actual_fact. */
+    private record Fact(UUID sourceId, String metric, String repId, String team, String productLine, UUID customerId,
+                        LocalDate day, BigDecimal amount, long version, UUID opportunityId) {
     }
 }

@@ -3,9 +3,11 @@ package org.salescrm.goal.actuals;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.Map;
+import java.util.TreeMap;
+import org.salescrm.events.DomainEvent;
+import org.salescrm.platform.database.NativeQueries;
 
 /**
  * Which team each rep is in, as the newest consumed event said (its ownerId and ownerTeam). Tokens
@@ -15,31 +17,45 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class RepTeams {
 
-    /** Inside the caller's transaction; an older event than the one held changes nothing. */
-    public Uni<Void> remember(String repId, String team, Instant seenAt) {
-        if (repId == null || team == null) {
+    /**
+     * Inside the caller's transaction, with two statements however many events, ending as remembering them one
+     * by one in their order would: a rep's row takes the newest of its events (the later one of two as new), an
+     * older event than the one held changes nothing, and the rep's goals awaiting a team take the team of the
+     * rep's first event.
+     */
+    public Uni<Void> remember(List<DomainEvent> events) {
+        // in rep order, so that two batches naming the same reps lock their rows in the same order
+        Map<String, DomainEvent> newest = new TreeMap<>();
+        Map<String, DomainEvent> first = new TreeMap<>();
+        for (DomainEvent event : events) {
+            if (event.ownerId() == null || event.ownerTeam() == null) {
+                continue;
+            }
+            newest.merge(event.ownerId(), event,
+                    (held, next) -> next.occurredAt().isBefore(held.occurredAt()) ? held : next);
+            first.putIfAbsent(event.ownerId(), event);
+        }
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        INSERT INTO rep_team (rep_id, team, seen_at) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (rep_id) DO UPDATE SET team = excluded.team, seen_at = excluded.seen_at
-                        WHERE rep_team.seen_at <= excluded.seen_at""")
-                .setParameter(1, repId)
-                .setParameter(2, team)
-                .setParameter(3, seenAt)
-                .executeUpdate()
-                .chain(() -> adoptGoals(session, repId, team)))
+        return Panache.getSession().chain(session -> NativeQueries.update(session, """
+                                INSERT INTO rep_team (rep_id, team, seen_at)
+                                SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS text[]),
+                                                     CAST(CAST(?3 AS text) AS timestamptz[]))
+                                ON CONFLICT (rep_id) DO UPDATE SET team = excluded.team, seen_at = excluded.seen_at
+                                WHERE rep_team.seen_at <= excluded.seen_at""",
+                                NativeQueries.array(newest.values(), DomainEvent::ownerId),
+                                NativeQueries.array(newest.values(), DomainEvent::ownerTeam),
+                                NativeQueries.array(newest.values(), DomainEvent::occurredAt))
+                        // a rep's goals set before their team was known (by an admin) now belong to that team
+                        .chain(() -> NativeQueries.update(session, """
+                                        UPDATE goal g SET owner_team = t.team
+                                        FROM unnest(CAST(CAST(?1 AS text) AS text[]),
+                                                    CAST(CAST(?2 AS text) AS text[])) AS t(rep_id, team)
+                                        WHERE g.scope_level = 'REP' AND g.owner_team IS NULL AND g.scope_id = t.rep_id""",
+                                NativeQueries.array(first.values(), DomainEvent::ownerId),
+                                NativeQueries.array(first.values(), DomainEvent::ownerTeam))))
                 .replaceWithVoid();
-    }
-
-    /** A rep's goals set before their team was known (by an admin) now belong to that team, for its manager. */
-    private static Uni<Integer> adoptGoals(Mutiny.Session session, String repId, String team) {
-        return session.createNativeQuery("""
-                        UPDATE goal SET owner_team = ?2
-                        WHERE scope_level = 'REP' AND scope_id = ?1 AND owner_team IS NULL""")
-                .setParameter(1, repId)
-                .setParameter(2, team)
-                .executeUpdate();
     }
 
     /** The rep's team, or null when no event about the rep has been seen yet. Needs an open session. */

@@ -5,12 +5,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.salescrm.goal.Channels;
-import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 
 /**
- * Feeds crm.visits into the actual facts, each event at most once, a polled batch to a transaction: visits are the
- * most frequent event, and a transaction and a mark each would cost more than the fact itself.
+ * Feeds crm.visits into the actual facts, each event at most once, a polled batch to a transaction and its facts to
+ * one statement: visits are the most frequent event, and a transaction, a mark and statements each would cost more
+ * than the fact itself.
  */
 @ApplicationScoped
 public class VisitEventsConsumer {
@@ -27,6 +27,6 @@ public class VisitEventsConsumer {
 
     @Incoming(Channels.VISITS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(facts::apply));
+        return inbox.consumeBatch(batch, topic -> CONSUMER, facts::applyAll);
     }
 }
