@@ -121,7 +121,8 @@ describe('the alerts page', () => {
     await flushPromises()
 
     const snooze = calls.find((c) => c.url.pathname.endsWith('/snooze'))!
-    expect(JSON.parse(String(snooze.init.body))).toMatchObject({ reason: '客户在休假', until: expect.stringMatching(/Z$/) })
+    // Until nine in the morning in Shanghai, 01:00 UTC.
+    expect(JSON.parse(String(snooze.init.body))).toMatchObject({ reason: '客户在休假', until: expect.stringMatching(/^\d{4}-\d\d-\d\dT01:00:00\.000Z$/) })
     expect(wrapper.findAll('[data-testid="alert-row"]')).toHaveLength(0)
     wrapper.unmount()
   })

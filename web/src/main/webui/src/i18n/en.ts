@@ -240,6 +240,7 @@ export default {
     gpsAcquiring: 'Getting location…',
     gpsOk: '{lat}, {lon} (±{acc} m)',
     gpsUnavailable: 'Location not available',
+    timeZone: 'In {zone}, the team’s time zone',
     submit: 'Log visit',
     required: 'Required',
   },
