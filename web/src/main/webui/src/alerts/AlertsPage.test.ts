@@ -75,6 +75,33 @@ describe('the alerts page', () => {
     wrapper.unmount()
   })
 
+  it('counts alerts and the days and follow-ups of their reasons in the singular for one, in English', async () => {
+    signIn('mgr-east', ['manager'])
+    const stream = liveStream()
+    fakeFetch(
+      (u) => (u.pathname === '/api/v1/alerts/stream' ? stream.response : undefined),
+      (u) => (u.pathname === '/api/v1/alerts' ? page([alert('a1', { reasons: [
+        { code: 'PAST_CLOSE_DATE', message: 'past close', value: 1, threshold: 0 },
+        { code: 'IDLE', message: 'idle', value: 15, threshold: 14 },
+      ] })]) : undefined),
+      (u) => (u.pathname.startsWith('/api/v1/customers/') ? new Response(JSON.stringify({ id: 'c1', name: 'East Precision' }), { headers: { 'Content-Type': 'application/json' } }) : undefined),
+    )
+    const wrapper = await mountPage(AlertsPage, {}, 'en')
+    const count = () => wrapper.find('[data-testid="alert-count"]').text()
+
+    expect(count()).toBe('1 alert')
+    const row = wrapper.find('[data-alert-id="a1"]').text()
+    expect(row).toContain('1 day past the expected close date')
+    expect(row).toContain('No activity for 15 days (allowed 14)')
+
+    const churn = alert('a2', { type: 'CHURN_RISK', subjectId: 'c1', reasons: [{ code: 'OVERDUE_FOLLOW_UPS', message: 'overdue', value: 1, threshold: 0 }] })
+    stream.send(`id: 3\nevent: raised\ndata: ${JSON.stringify(churn)}\n\n`)
+    await vi.waitFor(() => expect(count()).toBe('2 alerts'))
+    expect(wrapper.find('[data-alert-id="a2"]').text()).toContain('1 overdue follow-up')
+    expect(wrapper.find('[data-alert-id="a2"]').text()).not.toContain('follow-ups')
+    wrapper.unmount()
+  })
+
   it('asks for a reason before snoozing and sends it with the date', async () => {
     signIn('mgr-east', ['manager'])
     const calls = fakeFetch(
@@ -94,7 +121,8 @@ describe('the alerts page', () => {
     await flushPromises()
 
     const snooze = calls.find((c) => c.url.pathname.endsWith('/snooze'))!
-    expect(JSON.parse(String(snooze.init.body))).toMatchObject({ reason: '客户在休假', until: expect.stringMatching(/Z$/) })
+    // Until nine in the morning in Shanghai, 01:00 UTC.
+    expect(JSON.parse(String(snooze.init.body))).toMatchObject({ reason: '客户在休假', until: expect.stringMatching(/^\d{4}-\d\d-\d\dT01:00:00\.000Z$/) })
     expect(wrapper.findAll('[data-testid="alert-row"]')).toHaveLength(0)
     wrapper.unmount()
   })

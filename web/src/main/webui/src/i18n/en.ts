@@ -1,3 +1,5 @@
+// A text with a count has its singular and plural form, `{n} alert | {n} alerts`; pages pass the count as the
+// third argument of t(), which picks the form (vue-i18n's pluralization). 中文 needs one form only.
 export default {
   app: {
     title: 'Sales CRM',
@@ -67,17 +69,17 @@ export default {
       submit: 'Snooze',
     },
     toast: { raised: 'New alert: {type} — {customer}', resolved: 'Resolved: {type} — {customer}' },
-    count: '{n} alerts',
+    count: '{n} alert | {n} alerts',
     empty: 'No alerts match. Good news.',
     reason: {
-      IDLE: 'No activity for {value} days (allowed {threshold})',
-      DWELL: '{value} days in this stage (team norm {threshold})',
-      STAGE_TIME_LIMIT: '{value} days in this stage (limit {threshold})',
-      SALES_CYCLE: 'Open for {value} days (sales cycle limit {threshold})',
-      PAST_CLOSE_DATE: '{value} days past the expected close date',
-      SILENCE: 'No visit for {value} days (cadence {threshold})',
+      IDLE: 'No activity for {value} day (allowed {threshold}) | No activity for {value} days (allowed {threshold})',
+      DWELL: '{value} day in this stage (team norm {threshold}) | {value} days in this stage (team norm {threshold})',
+      STAGE_TIME_LIMIT: '{value} day in this stage (limit {threshold}) | {value} days in this stage (limit {threshold})',
+      SALES_CYCLE: 'Open for {value} day (sales cycle limit {threshold}) | Open for {value} days (sales cycle limit {threshold})',
+      PAST_CLOSE_DATE: '{value} day past the expected close date | {value} days past the expected close date',
+      SILENCE: 'No visit for {value} day (cadence {threshold}) | No visit for {value} days (cadence {threshold})',
       VISIT_DROP: 'Visits dropped ({value} vs {threshold})',
-      OVERDUE_FOLLOW_UPS: '{value} overdue follow-ups',
+      OVERDUE_FOLLOW_UPS: '{value} overdue follow-up | {value} overdue follow-ups',
       NEGATIVE_SENTIMENT: 'Negative sentiment in recent visits',
       DECISION_MAKER_LEFT: 'A decision maker left',
       LOST_OPPORTUNITY: 'A deal was lost recently',
@@ -93,7 +95,7 @@ export default {
     winRate: 'Win rate',
     wonLost: 'Won {won} · Lost {lost}',
     board: 'Board',
-    cards: '{n} deals',
+    cards: '{n} deal | {n} deals',
     daysInStage: '{n} d in stage',
     stalled: 'Stalled',
     moved: 'Moved “{name}” to {stage}.',
@@ -111,7 +113,7 @@ export default {
       contractSignedOn: 'the contract signing date',
       firstPaymentOn: 'the first payment date',
     },
-    rendered: 'Rendered {n} cards in {ms} ms',
+    rendered: 'Rendered {n} card in {ms} ms | Rendered {n} cards in {ms} ms',
   },
   team: {
     title: 'Team',
@@ -238,6 +240,7 @@ export default {
     gpsAcquiring: 'Getting location…',
     gpsOk: '{lat}, {lon} (±{acc} m)',
     gpsUnavailable: 'Location not available',
+    timeZone: 'In {zone}, the team’s time zone',
     submit: 'Log visit',
     required: 'Required',
   },

@@ -240,6 +240,7 @@ const zhCN: typeof en = {
     gpsAcquiring: '正在获取位置…',
     gpsOk: '{lat}, {lon}（±{acc} 米）',
     gpsUnavailable: '无法获取位置',
+    timeZone: '按团队所在时区（{zone}）填写',
     submit: '提交拜访',
     required: '必填',
   },

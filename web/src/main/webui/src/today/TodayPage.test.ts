@@ -11,7 +11,11 @@ describe('logging a visit on the phone', () => {
     localStorage.clear()
     sessionStorage.clear()
   })
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.unstubAllEnvs()
+    vi.useRealTimers()
+  })
 
   it('keeps a visit logged without network, shows it waiting, and sends it once with its clientId when back online', async () => {
     signIn('rep-east-1', ['rep'])
@@ -79,6 +83,64 @@ describe('logging a visit on the phone', () => {
     expect((wrapper.find('[data-testid="visit-summary"]').element as HTMLTextAreaElement).value).toBe('邮件确认')
     expect(wrapper.find('[data-testid="pending-count"]').text()).toBe('0')
     expect(JSON.parse(sessionStorage.getItem('crm.draft.visit')!).summary).toBe('邮件确认')
+    wrapper.unmount()
+  })
+
+  it('takes today and the visit time from the business zone\'s clock, not the phone\'s, and sends the instant in UTC', async () => {
+    // A phone in New York at 18:30 on 3 November: in Shanghai it is already 07:30 on the 4th.
+    vi.stubEnv('TZ', 'America/New_York')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-03T23:30:00Z'))
+    signIn('rep-east-1', ['rep'])
+    const posted: Record<string, unknown>[] = []
+    const calls = fakeFetch(
+      (u, init) => {
+        if (u.pathname !== '/api/v1/visits' || init.method !== 'POST') return undefined
+        posted.push(JSON.parse(String(init.body)))
+        return json({ id: 'v1', effective: false, lateEntry: false }, 201)
+      },
+      (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
+      (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
+      (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
+      (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+    )
+    const wrapper = await mountPage(TodayPage)
+
+    expect(calls.some((c) => c.url.pathname === '/api/v1/visit-plans/2026-11-04')).toBe(true)
+    const when = wrapper.find('[data-testid="visit-occurred-at"]').element as HTMLInputElement
+    expect(when.value).toBe('2026-11-04T07:30')
+    expect(wrapper.find('[data-testid="visit-time-zone"]').text()).toContain('中国标准时间')
+
+    await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
+    await wrapper.find('[data-testid="visit-method"]').setValue('PHONE')
+    await wrapper.find('[data-testid="visit-summary"]').setValue('电话确认')
+    await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+    await vi.waitFor(() => expect(posted).toHaveLength(1))
+
+    expect(posted[0].occurredAt).toBe('2026-11-03T23:30:00.000Z')
+    wrapper.unmount()
+  })
+
+  it('asks for the visit time when it was cleared, and sends nothing', async () => {
+    signIn('rep-east-1', ['rep'])
+    const calls = fakeFetch(
+      (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
+      (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
+      (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
+      (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+    )
+    const wrapper = await mountPage(TodayPage)
+
+    await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
+    await wrapper.find('[data-testid="visit-method"]').setValue('PHONE')
+    await wrapper.find('[data-testid="visit-occurred-at"]').setValue('')
+    await wrapper.find('[data-testid="visit-summary"]').setValue('电话确认')
+    await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.find('[data-field-error="occurredAt"]').text()).toBe('必填')
+    expect(calls.some((c) => c.url.pathname === '/api/v1/visits')).toBe(false)
+    expect(wrapper.find('[data-testid="pending-count"]').text()).toBe('0')
     wrapper.unmount()
   })
 })

@@ -15,7 +15,8 @@ describe('the visit request', () => {
       keyPersonIds: ['k1'], purpose: '确认预算', purposeAchieved: true, sentiment: 'POSITIVE',
       nextAction: { action: '发送报价', dueOn: '2026-11-05' }, location: { lat: 30.27, lon: 120.15, accuracyMeters: 12 },
     })
-    expect(r.occurredAt).toMatch(/^2026-11-0[23]T\d\d:30:00\.000Z$/)
+    // 09:30 on the business zone's clock (Shanghai, UTC+8), whatever zone the phone is in.
+    expect(r.occurredAt).toBe('2026-11-03T01:30:00.000Z')
     expect(r).not.toHaveProperty('customerFeedback')
   })
 

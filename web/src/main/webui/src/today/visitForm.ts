@@ -1,9 +1,11 @@
 import type { Sentiment, VisitMethod, VisitRequest } from '@/lib/api/types'
+import { businessInstant } from '@/lib/format'
 
 export interface VisitFormState {
   clientId: string
   customerId: string
   method: VisitMethod
+  /** `datetime-local` value on the business zone's clock, as the form shows it. */
   occurredAt: string
   keyPersonIds: string[]
   purpose: string
@@ -22,7 +24,7 @@ export function toVisitRequest(form: VisitFormState): VisitRequest {
     clientId: form.clientId,
     customerId: form.customerId,
     method: form.method,
-    occurredAt: new Date(form.occurredAt).toISOString(),
+    occurredAt: businessInstant(form.occurredAt),
     summary: form.summary.trim(),
   }
   if (form.keyPersonIds.length) request.keyPersonIds = [...form.keyPersonIds]
@@ -35,10 +37,4 @@ export function toVisitRequest(form: VisitFormState): VisitRequest {
   if (form.nextAction.trim() && form.dueOn) request.nextAction = { action: form.nextAction.trim(), dueOn: form.dueOn }
   if (form.method === 'ONSITE' && form.location) request.location = { ...form.location }
   return request
-}
-
-/** `datetime-local` value of now, in the phone's own time zone. */
-export function localNow(now: Date = new Date()): string {
-  const shifted = new Date(now.getTime() - now.getTimezoneOffset() * 60_000)
-  return shifted.toISOString().slice(0, 16)
 }

@@ -1,7 +1,7 @@
 package org.salescrm.web;
 
-/** The JSON the app reads at start: where to log in and where each service answers. */
-public record ClientConfig(Oidc oidc, Api api, boolean testLogin) {
+/** The JSON the app reads at start: where to log in, where each service answers, and the business time zone. */
+public record ClientConfig(Oidc oidc, Api api, boolean testLogin, String timeZone) {
 
     public record Oidc(String authority, String clientId) {
     }
@@ -14,7 +14,8 @@ public record ClientConfig(Oidc oidc, Api api, boolean testLogin) {
         return new ClientConfig(
                 new Oidc(config.oidc().authority(), config.oidc().clientId()),
                 new Api(base(api.customer()), base(api.visit()), base(api.target()), base(api.analytics())),
-                config.testLogin());
+                config.testLogin(),
+                config.timeZone().getId());
     }
 
     /** Without a trailing slash, so "/" becomes "" and the app calls its own origin. */

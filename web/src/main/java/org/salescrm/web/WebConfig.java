@@ -2,6 +2,7 @@ package org.salescrm.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
 
 /** What the single-page app needs to know at run time; every key can be set by environment variable. */
 @ConfigMapping(prefix = "crm.web")
@@ -17,6 +18,13 @@ public interface WebConfig {
      */
     @WithDefault("false")
     boolean testLogin();
+
+    /**
+     * The business time zone the services count days in ({@code crm.time-zone}, env {@code CRM_TIME_ZONE}), so the
+     * app's "today" and the times it prefills are theirs, not the browser's.
+     */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
 
     interface Oidc {
         String authority();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClientConfigResourceTest {
 
     @Test
-    void appConfigNamesTheRealmClientAndEachService() {
+    void appConfigNamesTheRealmClientEachServiceAndTheBusinessZone() {
         given().when().get("/config.json").then()
                 .statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
@@ -19,7 +19,8 @@ class ClientConfigResourceTest {
                 .body("oidc.clientId", equalTo("crm-web"))
                 .body("api.customer", equalTo("http://localhost:8081"))
                 .body("api.analytics", equalTo("http://localhost:8084"))
-                .body("testLogin", equalTo(false));
+                .body("testLogin", equalTo(false))
+                .body("timeZone", equalTo("Asia/Shanghai"));
     }
 
     @Test

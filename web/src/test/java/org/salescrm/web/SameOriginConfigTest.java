@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SameOriginConfigTest.BehindIngress.class)
 class SameOriginConfigTest {
 
-    /** As in Kubernetes: every service under the page's own origin, and the test login switched on. */
+    /** As in Kubernetes: every service under the page's own origin, the test login switched on, a business zone of its own. */
     public static class BehindIngress implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -23,7 +23,8 @@ class SameOriginConfigTest {
                     "crm.web.api.target", "/",
                     "crm.web.api.analytics", "http://analytics.example/",
                     "crm.web.oidc.authority", "https://sso.example/realms/crm",
-                    "crm.web.test-login", "true");
+                    "crm.web.test-login", "true",
+                    "crm.web.time-zone", "Europe/Berlin");
         }
     }
 
@@ -35,6 +36,7 @@ class SameOriginConfigTest {
                 .body("api.target", equalTo(""))
                 .body("api.analytics", equalTo("http://analytics.example"))
                 .body("oidc.authority", equalTo("https://sso.example/realms/crm"))
-                .body("testLogin", equalTo(true));
+                .body("testLogin", equalTo(true))
+                .body("timeZone", equalTo("Europe/Berlin"));
     }
 }
