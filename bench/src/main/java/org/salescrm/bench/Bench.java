@@ -2,6 +2,8 @@ package org.salescrm.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.salescrm.bench.alerts.EventToAlert;
 import org.salescrm.bench.alerts.StallScan;
@@ -24,6 +27,7 @@ import org.salescrm.bench.load.Generator;
 import org.salescrm.bench.load.Outcome;
 import org.salescrm.bench.profile.FlightRecording;
 import org.salescrm.bench.profile.GcCounters;
+import org.salescrm.bench.profile.StatementTimes;
 import org.salescrm.bench.profile.ThreadCpu;
 import org.salescrm.bench.reference.ConsumerPerf;
 import org.salescrm.bench.reference.PgBench;
@@ -315,6 +319,8 @@ public final class Bench {
             CpuMeter meter = stack.cpuMeter();
             CpuMeter.Snapshot before = meter.snapshot();
             ThreadCpu threads = ThreadCpu.start(stack.pid(ANALYTICS));
+            StatementTimes statements = new StatementTimes(stack.postgres());
+            statements.reset();
             long began = System.nanoTime();
             long deadline = began + Duration.ofSeconds(config.ingestTimeoutSeconds()).toNanos();
             long left = behind;
@@ -335,8 +341,20 @@ public final class Bench {
                     "Kafka ConsumerPerformance, " + Topics.VISITS + ", fetch rec/s", reference, "≥ 20,000 events/s"));
             table.add(Row.of("… CPU during the ingest", meter.perUnit(before, after, behind - left, "event")
                     + "; " + ANALYTICS + "'s by thread: " + split, ""));
+            table.add(Row.of("… PostgreSQL's time during the ingest, by statement", topStatements(statements,
+                    "postgres-ingest-statements.txt"), ""));
             loadedRss.put(ANALYTICS + " (after the backlog)", rss(ANALYTICS));
         }
+    }
+
+    /** The three statements PostgreSQL spent most time on, the first twenty in {@code file}. */
+    private String topStatements(StatementTimes statements, String file) throws IOException {
+        List<String> top = statements.top(20);
+        Files.write(work.resolve(file), top);
+        top.forEach(line -> System.out.println("[bench] " + line));
+        return top.stream().limit(3).map(line -> line.length() > 140 ? line.substring(0, 140) + "…" : line)
+                .map(line -> "`" + line.replaceAll("\\s+", " ") + "`").collect(Collectors.joining("; "))
+                + " (the first twenty in " + file + ")";
     }
 
     private void startAndMemoryRows() {

@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final Path dataDirectory;
     private final boolean ownsDataDirectory;
+    private final Map<String, String> serverConfig;
     private final Thread closeOnExit;
     private EmbeddedPostgres server;
 
@@ -41,6 +44,7 @@ public final class PostgresServer implements AutoCloseable {
         this.port = builder.port != 0 ? builder.port : FreePorts.pick();
         this.ownsDataDirectory = builder.dataDirectory == null;
         this.dataDirectory = ownsDataDirectory ? TempDirectories.create("postgres") : builder.dataDirectory;
+        this.serverConfig = Map.copyOf(builder.serverConfig);
         this.closeOnExit = ShutdownHooks.closeOnExit("postgres-server", this);
     }
 
@@ -61,7 +65,9 @@ public final class PostgresServer implements AutoCloseable {
         QuietLogging.postgres();
         long began = System.nanoTime();
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverConfig.forEach(builder::setServerConfig);
+            server = builder
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     // The data must survive stop(); close() deletes it when it is ours.
@@ -178,8 +184,15 @@ public final class PostgresServer implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Path dataDirectory;
+        private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** A setting of postgresql.conf, such as {@code shared_preload_libraries}, on top of the fixed ones. */
+        public Builder serverConfig(String name, String value) {
+            serverConfig.put(name, value);
+            return this;
         }
 
         /** 0 (the default) picks a free port. */

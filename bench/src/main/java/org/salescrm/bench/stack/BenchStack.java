@@ -41,7 +41,9 @@ public final class BenchStack implements AutoCloseable {
     }
 
     public static BenchStack startInfrastructure(Path work) {
-        PostgresServer postgres = PostgresServer.onFreePort().start();
+        // pg_stat_statements: where PostgreSQL's share of the CPU goes (StatementTimes)
+        PostgresServer postgres = PostgresServer.builder()
+                .serverConfig("shared_preload_libraries", "pg_stat_statements").build().start();
         SERVICES.forEach(service -> postgres.createDatabase(database(service)));
         KafkaBroker kafka = KafkaBroker.onFreePort().start();
         List<String> topics = new ArrayList<>(Topics.ALL);
