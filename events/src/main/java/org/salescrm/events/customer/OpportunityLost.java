@@ -1,11 +1,20 @@
 package org.salescrm.events.customer;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 
-/** An opportunity was lost; stage is the one it was lost in, competitor the one it went to (null when unknown). */
+/**
+ * An opportunity was lost; stage is the one it was lost in, competitor the one it went to (null when unknown),
+ * read leniently ({@link CompetitorName}).
+ */
 public record OpportunityLost(
         UUID eventId,
         UUID aggregateId,
@@ -20,7 +29,7 @@ public record OpportunityLost(
         String currency,
         String productLine,
         String lostBy,
-        String competitor) implements DomainEvent {
+        @JsonDeserialize(using = OpportunityLost.CompetitorName.class) String competitor) implements DomainEvent {
 
     public static final String TYPE = "crm.opportunity.lost.v1";
 
@@ -35,5 +44,24 @@ public record OpportunityLost(
     @Override
     public UUID partitionKey() {
         return customerId;
+    }
+
+    /**
+     * Reads {@code competitor} as producers have written it: text, or an object with a {@code name}; blank or of
+     * another shape, none. Whitespace around the name is dropped. A field no consumer relies on to apply the event
+     * must not make the whole event undecodable and send it to the dead-letter topic.
+     */
+    public static final class CompetitorName extends StdDeserializer<String> {
+
+        public CompetitorName() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode competitor = context.readTree(parser);
+            JsonNode name = competitor.isObject() ? competitor.path("name") : competitor;
+            return name.isTextual() && !name.asText().isBlank() ? name.asText().strip() : null;
+        }
     }
 }

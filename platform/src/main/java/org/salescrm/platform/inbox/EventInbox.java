@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
@@ -28,14 +27,16 @@ import org.salescrm.platform.database.Uncancellable;
 import org.salescrm.platform.outbox.OutboxRelay;
 
 /**
- * Applies a Kafka record's event at most once per consumer.
+ * Applies the events of a polled batch of Kafka records at most once per consumer: every consumer reads its
+ * channel in batches ({@code batch=true}), so a batch costs one transaction and one marking statement, not one
+ * of each per event.
  *
- * <p>The effect and the processed-event mark commit together, so a redelivery after a crash
- * either finds the mark (and does nothing) or finds neither (and applies it). While the database
- * is away the record waits, retried without end: an outage must not cost events. A record that is
- * not a valid event, or whose effect keeps failing after {@code crm.inbox.max-attempts}, is
- * nacked: the channel's {@code dead-letter-queue} failure strategy writes it with the reason to
- * the dead-letter topic and the partition moves on.
+ * <p>The effect and the processed-event marks commit together, so a redelivery after a crash
+ * either finds the marks (and does nothing) or finds none (and applies the events). While the database
+ * is away the batch waits, retried without end: an outage must not cost events. A record that is
+ * not a valid event, or whose effect keeps failing after {@code crm.inbox.max-attempts} (applied on its own once
+ * its batch failed), is nacked: the channel's {@code dead-letter-queue} failure strategy writes it with the reason
+ * to the dead-letter topic, and the rest of its batch still applies.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -58,39 +59,13 @@ public class EventInbox {
         this.relay = relay;
     }
 
-    public Uni<Void> consume(Message<String> message, String consumer, Function<DomainEvent, Uni<Void>> effect) {
-        DomainEvent event;
-        try {
-            event = EventCodec.data(EventCodec.read(message.getPayload()));
-        } catch (UndecodableEventException e) {
-            LOG.warnf("%s: dead-lettering an undecodable record: %s", consumer, e.getMessage());
-            return deadLetter(message, consumer, "undecodable", e);
-        }
-        return Uni.createFrom().deferred(() -> applyOnce(consumer, event, effect))
-                .runSubscriptionOn(onCurrentContext())
-                .onFailure(DatabaseFailures::isUnavailable).retry()
-                .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
-                .onFailure().retry()
-                .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(10))
-                .atMost(config.maxAttempts() - 1L)
-                .onItemOrFailure().transformToUni((done, failure) -> {
-                    if (failure == null) {
-                        relay.wake(); // what the effect published has committed
-                        return Uni.createFrom().completionStage(message.ack());
-                    }
-                    LOG.errorf(failure, "%s: dead-lettering event %s after %d attempts", consumer, event.eventId(),
-                            config.maxAttempts());
-                    return deadLetter(message, consumer, "failing", new EventApplicationException(event, failure));
-                });
-    }
-
     /**
      * Applies a polled batch in one transaction: each event at most once (the processed-event marks of
      * the whole batch are written with one statement), {@link BatchEffect#apply} once with the events no
      * earlier delivery applied. A channel may read several
      * topics: each record is marked under the consumer name {@code consumerOfTopic} gives its topic, so
      * every topic keeps the marks it had when it had a channel of its own. While the database is away
-     * the batch waits, as a single record does. A batch PostgreSQL rolled back to break a deadlock (two
+     * the batch waits. A batch PostgreSQL rolled back to break a deadlock (two
      * instances' batches adding to the same shared counter rows in different orders) runs again. Any
      * other failure rolls the whole batch back and its records are applied one by one, each in its own
      * transaction, so that only a poison record is dead-lettered and the rest still apply. The failed
@@ -200,9 +175,9 @@ public class EventInbox {
      * Hands the record to the dead-letter strategy. Should writing it fail (Kafka away), the nack is
      * tried again rather than failing the stream, which would stop the channel for good.
      */
-    private Uni<Void> deadLetter(Message<String> message, String consumer, String cause, Throwable reason) {
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String consumer, String cause, Throwable reason) {
         metrics.counter("crm.inbox.dead.lettered", "consumer", consumer, "cause", cause).increment();
-        return Uni.createFrom().completionStage(() -> message.nack(reason))
+        return Uni.createFrom().completionStage(() -> record.nack(reason))
                 .onFailure().retry().withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely();
     }
 

@@ -1,19 +1,18 @@
 package org.salescrm.goal.actuals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.salescrm.events.EventCodec;
-import org.salescrm.events.UndecodableEventException;
-import org.salescrm.events.customer.OpportunityLost;
-import org.salescrm.platform.inbox.EventInbox;
+import org.salescrm.events.DomainEvent;
 import org.salescrm.goal.Channels;
+import org.salescrm.platform.inbox.BatchEffect;
+import org.salescrm.platform.inbox.EventInbox;
 
 /**
  * Feeds crm.opportunities into the actual facts, the opportunity replica and which deals are archived, each
- * event at most once.
+ * event at most once, a polled batch to a transaction.
  */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
@@ -34,24 +33,16 @@ public class OpportunityEventsConsumer {
     }
 
     @Incoming(Channels.OPPORTUNITIES)
-    public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, event -> facts.apply(event).chain(() -> replicas.apply(event,
-                event instanceof OpportunityLost ? competitorIn(record.getPayload()) : null))
-                .chain(() -> archived.apply(event)));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, topic -> CONSUMER, this::apply);
     }
 
     /**
-     * Who a lost deal went to, read leniently from the envelope's data: a {@code competitor} given
-     * as text or as an object with a {@code name}, by whichever producer version wrote it; absent,
-     * blank or of another shape, none.
+     * Ends as applying the events one by one in their order would: the facts (the reps' teams with two statements
+     * for the batch) read and write none of the rows of the replica and the archive.
      */
-    static String competitorIn(String payload) {
-        try {
-            JsonNode competitor = EventCodec.read(payload).data().path("competitor");
-            JsonNode name = competitor.isObject() ? competitor.path("name") : competitor;
-            return name.isTextual() && !name.asText().isBlank() ? name.asText().strip() : null;
-        } catch (UndecodableEventException e) {
-            return null;
-        }
+    private Uni<Void> apply(List<DomainEvent> events) {
+        return facts.applyAll(events).chain(() -> BatchEffect.eachInTurn(
+                event -> replicas.apply(event).chain(() -> archived.apply(event))).apply(events));
     }
 }

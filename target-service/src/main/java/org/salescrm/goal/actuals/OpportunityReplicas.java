@@ -41,16 +41,15 @@ public class OpportunityReplicas {
                   String lostReason, String lostCompetitor, Integer probability) {
     }
 
-    /** @param lostCompetitor who a lost deal went to, when the event carries it (null otherwise) */
-    public Uni<Void> apply(DomainEvent event, String lostCompetitor) {
-        Change change = changeOf(event, lostCompetitor);
+    public Uni<Void> apply(DomainEvent event) {
+        Change change = changeOf(event);
         if (change == null) {
             return Uni.createFrom().voidItem();
         }
         return upsert(change).chain(() -> rememberCloseDate(change.id(), change.expectedCloseDate()));
     }
 
-    private Change changeOf(DomainEvent event, String lostCompetitor) {
+    private Change changeOf(DomainEvent event) {
         if (event instanceof OpportunityOpened o) {
             return new Change(o.aggregateId(), o.aggregateVersion(), false, o.customerId(), o.ownerId(), o.ownerTeam(),
                     o.name(), o.productLine(), o.stage(), null, o.amount(), o.currency(), o.expectedCloseDate(), null,
@@ -75,7 +74,7 @@ public class OpportunityReplicas {
         if (event instanceof OpportunityLost l) {
             return new Change(l.aggregateId(), l.aggregateVersion(), false, l.customerId(), l.ownerId(), l.ownerTeam(),
                     null, l.productLine(), l.stage(), LOST, l.amount(), l.currency(), null, dayOf(l.occurredAt()),
-                    l.reason(), lostCompetitor, null);
+                    l.reason(), l.competitor(), null);
         }
         return null;
     }

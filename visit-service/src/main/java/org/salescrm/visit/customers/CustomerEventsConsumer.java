@@ -1,13 +1,14 @@
 package org.salescrm.visit.customers;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 import org.salescrm.visit.Channels;
 
-/** Feeds crm.customers into the owner replica, each event at most once. */
+/** Feeds crm.customers into the owner replica, each event at most once, a polled batch to a transaction. */
 @ApplicationScoped
 public class CustomerEventsConsumer {
 
@@ -22,7 +23,7 @@ public class CustomerEventsConsumer {
     }
 
     @Incoming(Channels.CUSTOMERS)
-    public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, replicas::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(replicas::apply));
     }
 }

@@ -1,13 +1,14 @@
 package org.salescrm.visit.opportunities;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 import org.salescrm.visit.Channels;
 
-/** Feeds crm.opportunities into the opportunity replica, each event at most once. */
+/** Feeds crm.opportunities into the opportunity replica, each event at most once, a polled batch to a transaction. */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
 
@@ -22,7 +23,7 @@ public class OpportunityEventsConsumer {
     }
 
     @Incoming(Channels.OPPORTUNITIES)
-    public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, replicas::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(replicas::apply));
     }
 }

@@ -1,11 +1,12 @@
 package org.salescrm.visit.reviews;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.target.ReviewActionAssigned;
+import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 import org.salescrm.visit.Channels;
 import org.salescrm.visit.customers.CustomerReplicaRepository;
@@ -13,8 +14,8 @@ import org.salescrm.visit.followup.FollowUpService;
 
 /**
  * Turns the review actions target-service assigns as follow-ups (crm.goals) into follow-ups, each
- * event at most once (the inbox) and each action once (the follow-up takes the action's id). Other
- * goal events are not this service's business.
+ * event at most once (the inbox, a polled batch to a transaction) and each action once (the follow-up takes the
+ * action's id). Other goal events are not this service's business.
  */
 @ApplicationScoped
 public class ReviewActionsConsumer {
@@ -32,8 +33,8 @@ public class ReviewActionsConsumer {
     }
 
     @Incoming(Channels.GOALS)
-    public Uni<Void> consume(Message<String> record) {
-        return inbox.consume(record, CONSUMER, this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(this::apply));
     }
 
     private Uni<Void> apply(DomainEvent event) {

@@ -1,15 +1,16 @@
 package org.salescrm.analytics.delivery.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.salescrm.analytics.delivery.DeliveryChannels;
+import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 
 /**
- * Reads crm.alerts in the service's consumer group and enqueues webhook deliveries, each event once;
+ * Reads crm.alerts in the service's consumer group, in batches, and enqueues webhook deliveries, each event once;
  * once they have committed it wakes the dispatcher, so a webhook goes out now rather than at its next poll.
  */
 @ApplicationScoped
@@ -28,10 +29,14 @@ public class AlertDeliveryConsumer {
     }
 
     @Incoming(DeliveryChannels.ALERT_DELIVERIES)
-    public Uni<Void> consume(Message<String> record) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean stored = new AtomicBoolean();
-        return inbox.consume(record, CONSUMER, event -> deliveries.enqueue(event)
-                        .invoke(count -> stored.set(count > 0)).replaceWithVoid())
+        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(event -> deliveries.enqueue(event)
+                        .invoke(count -> {
+                            if (count > 0) {
+                                stored.set(true);
+                            }
+                        }).replaceWithVoid()))
                 // the inbox's transaction has committed: the rows are there for the dispatcher to claim
                 .invoke(() -> {
                     if (stored.get()) {
