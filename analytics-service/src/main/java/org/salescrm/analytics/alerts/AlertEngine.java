@@ -264,33 +264,36 @@ public class AlertEngine {
                 SELECT c.customer_id, c.owner_id, c.owner_team, c.grade, c.won_deals, c.created_at,
                     (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id AND v.occurred_at <= ?2)
                         AS last_visit_at,
-                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?3 AND v.occurred_at <= ?2) AS visits_last_30,
-                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?4 AND v.occurred_at <= ?3) AS visits_prior_90,
-                    (SELECT count(*) FROM visit_fact v WHERE v.customer_id = c.customer_id
-                        AND v.occurred_at > ?5 AND v.occurred_at <= ?2 AND v.sentiment = 'NEGATIVE') AS negative_visits,
+                    w.visits_last_30, w.visits_prior_90, w.negative_visits,
                     (SELECT count(*) FROM follow_up_fact f WHERE f.customer_id = c.customer_id AND f.status = 'OPEN'
                         AND (f.overdue_since IS NOT NULL OR f.due_on < ?7)) AS overdue_follow_ups,
                     c.active_decision_makers, c.decision_maker_left_at,
                     (SELECT count(*) FROM opportunity_fact o WHERE o.customer_id = c.customer_id AND o.status = 'LOST'
                         AND o.lost_at > ?6 AND NOT o.archived) AS recent_losses,
-                    LEAST((SELECT min(v.occurred_at) + interval '30 days' FROM visit_fact v
-                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?3 AND v.occurred_at <= ?2),
-                          (SELECT min(v.occurred_at) + interval '120 days' FROM visit_fact v
-                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?4 AND v.occurred_at <= ?3),
-                          (SELECT min(v.occurred_at) FROM visit_fact v
-                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?2),
-                          (SELECT min(v.occurred_at) + make_interval(days => ?8) FROM visit_fact v
-                            WHERE v.customer_id = c.customer_id AND v.occurred_at > ?5 AND v.occurred_at <= ?2
-                              AND v.sentiment = 'NEGATIVE'),
+                    LEAST(w.leaves_last_30, w.leaves_prior_90, w.enters, w.leaves_sentiment,
                           (SELECT min(o.lost_at) + make_interval(days => ?9) FROM opportunity_fact o
                             WHERE o.customer_id = c.customer_id AND o.status = 'LOST' AND o.lost_at > ?6
                               AND NOT o.archived),
                           (SELECT CAST(min(f.due_on) + 1 AS timestamp) AT TIME ZONE ?10 FROM follow_up_fact f
                             WHERE f.customer_id = c.customer_id AND f.status = 'OPEN' AND f.overdue_since IS NULL
                               AND f.due_on >= ?7)) AS window_change
-                FROM customer_fact c WHERE c.customer_id IN (?1) AND NOT c.archived ORDER BY c.customer_id""",
+                FROM customer_fact c
+                -- every window's visits in one pass over the customer's index range, not one pass per figure
+                CROSS JOIN LATERAL (
+                    SELECT count(*) FILTER (WHERE v.occurred_at > ?3 AND v.occurred_at <= ?2) AS visits_last_30,
+                        count(*) FILTER (WHERE v.occurred_at > ?4 AND v.occurred_at <= ?3) AS visits_prior_90,
+                        count(*) FILTER (WHERE v.occurred_at > ?5 AND v.occurred_at <= ?2 AND v.sentiment = 'NEGATIVE')
+                            AS negative_visits,
+                        min(v.occurred_at) FILTER (WHERE v.occurred_at > ?3 AND v.occurred_at <= ?2)
+                            + interval '30 days' AS leaves_last_30,
+                        min(v.occurred_at) FILTER (WHERE v.occurred_at > ?4 AND v.occurred_at <= ?3)
+                            + interval '120 days' AS leaves_prior_90,
+                        min(v.occurred_at) FILTER (WHERE v.occurred_at > ?2) AS enters,
+                        min(v.occurred_at) FILTER (WHERE v.occurred_at > ?5 AND v.occurred_at <= ?2
+                            AND v.sentiment = 'NEGATIVE') + make_interval(days => ?8) AS leaves_sentiment
+                    FROM visit_fact v WHERE v.customer_id = c.customer_id
+                      AND v.occurred_at > LEAST(CAST(?4 AS timestamptz), CAST(?5 AS timestamptz))) w
+                WHERE c.customer_id IN (?1) AND NOT c.archived ORDER BY c.customer_id""",
                 customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
                 LocalDate.ofInstant(now, clock.getZone()), churnConfig.sentimentDays(), churnConfig.lookbackDays(),
                 clock.getZone().getId())
