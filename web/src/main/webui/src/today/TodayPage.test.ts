@@ -4,6 +4,13 @@ import { fakeFetch, json, mountPage, page, signIn } from '@/test/harness'
 import TodayPage from './TodayPage.vue'
 
 const customer = { id: 'c1', name: '杭州青禾食品有限公司', grade: 'A' }
+/** What the page reads at start for a rep with one customer, no key persons, no plan and no follow-ups. */
+const oneCustomerNoPlan: Parameters<typeof fakeFetch> = [
+  (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
+  (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
+  (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
+  (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+]
 const keyPerson = { id: 'k1', customerId: 'c1', name: '王建国', title: '总经理', active: true, reportsToId: null }
 
 describe('logging a visit on the phone', () => {
@@ -65,10 +72,7 @@ describe('logging a visit on the phone', () => {
         type: 'https://salescrm.example/problems/validation', title: 'Invalid', status: 422, detail: '拜访时间不能晚于现在',
         errors: [{ field: 'occurredAt', rule: 'PastOrPresent', message: '不能是将来的时间' }],
       }, 422) : undefined),
-      (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
-      (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
-      (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
-      (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+      ...oneCustomerNoPlan,
     )
     const wrapper = await mountPage(TodayPage)
 
@@ -99,10 +103,7 @@ describe('logging a visit on the phone', () => {
         posted.push(JSON.parse(String(init.body)))
         return json({ id: 'v1', effective: false, lateEntry: false }, 201)
       },
-      (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
-      (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
-      (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
-      (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+      ...oneCustomerNoPlan,
     )
     const wrapper = await mountPage(TodayPage)
 
@@ -124,10 +125,7 @@ describe('logging a visit on the phone', () => {
   it('asks for the visit time when it was cleared, and sends nothing', async () => {
     signIn('rep-east-1', ['rep'])
     const calls = fakeFetch(
-      (u) => (u.pathname === '/api/v1/customers' ? page([customer]) : undefined),
-      (u) => (u.pathname === '/api/v1/customers/c1/key-persons' ? page([]) : undefined),
-      (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
-      (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
+      ...oneCustomerNoPlan,
     )
     const wrapper = await mountPage(TodayPage)
 
