@@ -37,19 +37,21 @@ public class DerivedState {
      * subquery per column rather than an {@code OR} across two: each reads one index (the customer's
      * latest visit is the first entry of its index range), so the cost does not grow with the history.
      * Only rows whose moment moved are written: most of a batch's visits are not a customer's latest, and
-     * rewriting every deal of every customer at hand was the ingest's largest write.
+     * rewriting every deal of every customer at hand was the ingest's largest write. The moments are computed
+     * apart ({@code MATERIALIZED}), else PostgreSQL inlines them into both the filter and the assignment and
+     * reads each subquery twice for every row that moved.
      */
     private Uni<Void> lastActivity(List<UUID> ids) {
         return Sql.update("""
-                UPDATE opportunity_fact o SET last_activity_at = n.at
-                FROM (SELECT x.opportunity_id, GREATEST(x.stage_entered_at, x.opened_at,
+                WITH n AS MATERIALIZED (SELECT x.opportunity_id, GREATEST(x.stage_entered_at, x.opened_at,
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = x.customer_id),
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = x.opportunity_id),
                         (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.customer_id = x.customer_id AND f.status = 'COMPLETED'),
                         (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.opportunity_id = x.opportunity_id AND f.status = 'COMPLETED')) AS at
-                      FROM opportunity_fact x WHERE x.customer_id IN (?1)) n
+                      FROM opportunity_fact x WHERE x.customer_id IN (?1))
+                UPDATE opportunity_fact o SET last_activity_at = n.at FROM n
                 WHERE o.opportunity_id = n.opportunity_id AND o.last_activity_at IS DISTINCT FROM n.at""", ids)
                 .replaceWithVoid();
     }
@@ -61,11 +63,7 @@ public class DerivedState {
     private Uni<Void> customers(List<UUID> ids) {
         LocalDate today = LocalDate.now(clock);
         return Sql.update("""
-                UPDATE customer_fact c SET won_deals = n.won_deals, lost_opportunities = n.lost_opportunities,
-                    last_lost_at = n.last_lost_at, last_visit_at = n.last_visit_at, open_follow_ups = n.open_follow_ups,
-                    overdue_follow_ups = n.overdue_follow_ups, active_decision_makers = n.active_decision_makers,
-                    decision_maker_left_at = n.decision_maker_left_at
-                FROM (SELECT x.customer_id,
+                WITH n AS MATERIALIZED (SELECT x.customer_id,
                         (SELECT count(*) FROM opportunity_fact o
                           WHERE o.customer_id = x.customer_id AND o.status = 'WON' AND NOT o.archived) AS won_deals,
                         (SELECT count(*) FROM opportunity_fact o
@@ -87,7 +85,12 @@ public class DerivedState {
                           (SELECT max(k.left_at) FROM key_person_fact k
                             WHERE k.customer_id = x.customer_id AND NOT k.active AND NOT k.archived
                               AND k.kp_type = 'DECISION_MAKER')) AS decision_maker_left_at
-                      FROM customer_fact x WHERE x.customer_id IN (?1)) n
+                      FROM customer_fact x WHERE x.customer_id IN (?1))
+                UPDATE customer_fact c SET won_deals = n.won_deals, lost_opportunities = n.lost_opportunities,
+                    last_lost_at = n.last_lost_at, last_visit_at = n.last_visit_at, open_follow_ups = n.open_follow_ups,
+                    overdue_follow_ups = n.overdue_follow_ups, active_decision_makers = n.active_decision_makers,
+                    decision_maker_left_at = n.decision_maker_left_at
+                FROM n
                 WHERE c.customer_id = n.customer_id
                   AND (c.won_deals, c.lost_opportunities, c.last_lost_at, c.last_visit_at, c.open_follow_ups,
                        c.overdue_follow_ups, c.active_decision_makers, c.decision_maker_left_at)
