@@ -11,6 +11,13 @@ const oneCustomerNoPlan: Parameters<typeof fakeFetch> = [
   (u) => (u.pathname.startsWith('/api/v1/visit-plans/') ? json({ customerIds: [], planned: 0, visited: 0, effective: 0, quota: 4 }) : undefined),
   (u) => (u.pathname === '/api/v1/follow-ups' ? page([]) : undefined),
 ]
+/** Picks the rep's one customer, a method and a summary, and submits the visit form as it stands. */
+async function submitVisit(wrapper: Awaited<ReturnType<typeof mountPage>>, method: string, summary: string) {
+  await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
+  await wrapper.find('[data-testid="visit-method"]').setValue(method)
+  await wrapper.find('[data-testid="visit-summary"]').setValue(summary)
+  await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+}
 const keyPerson = { id: 'k1', customerId: 'c1', name: '王建国', title: '总经理', active: true, reportsToId: null }
 
 describe('logging a visit on the phone', () => {
@@ -76,10 +83,7 @@ describe('logging a visit on the phone', () => {
     )
     const wrapper = await mountPage(TodayPage)
 
-    await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
-    await wrapper.find('[data-testid="visit-method"]').setValue('EMAIL')
-    await wrapper.find('[data-testid="visit-summary"]').setValue('邮件确认')
-    await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+    await submitVisit(wrapper, 'EMAIL', '邮件确认')
     await flushPromises()
 
     expect(wrapper.find('[data-field-error="occurredAt"]').text()).toBe('不能是将来的时间')
@@ -112,10 +116,7 @@ describe('logging a visit on the phone', () => {
     expect(when.value).toBe('2026-11-04T07:30')
     expect(wrapper.find('[data-testid="visit-time-zone"]').text()).toContain('中国标准时间')
 
-    await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
-    await wrapper.find('[data-testid="visit-method"]').setValue('PHONE')
-    await wrapper.find('[data-testid="visit-summary"]').setValue('电话确认')
-    await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+    await submitVisit(wrapper, 'PHONE', '电话确认')
     await vi.waitFor(() => expect(posted).toHaveLength(1))
 
     expect(posted[0].occurredAt).toBe('2026-11-03T23:30:00.000Z')
@@ -129,11 +130,8 @@ describe('logging a visit on the phone', () => {
     )
     const wrapper = await mountPage(TodayPage)
 
-    await wrapper.find('[data-testid="visit-customer"]').setValue('c1')
-    await wrapper.find('[data-testid="visit-method"]').setValue('PHONE')
     await wrapper.find('[data-testid="visit-occurred-at"]').setValue('')
-    await wrapper.find('[data-testid="visit-summary"]').setValue('电话确认')
-    await wrapper.find('[data-testid="visit-form"]').trigger('submit')
+    await submitVisit(wrapper, 'PHONE', '电话确认')
     await flushPromises()
 
     expect(wrapper.find('[data-field-error="occurredAt"]').text()).toBe('必填')
