@@ -32,6 +32,7 @@ public class AlertEngine {
     private static final int SUBJECTS_PER_QUERY = 5_000;
 
     private final StallRule stall;
+    private final StageMedians stageMedians;
     private final ChurnRule churn;
     private final ReclaimWarningRule reclaim;
     private final OverdueReceivableRule receivables;
@@ -40,9 +41,10 @@ public class AlertEngine {
     private final ArchivedAlerts archived;
     private final Clock clock;
 
-    public AlertEngine(StallRule stall, ChurnRule churn, ReclaimWarningRule reclaim, OverdueReceivableRule receivables,
-                       ChurnConfig churnConfig, AlertLifecycle lifecycle, ArchivedAlerts archived, Clock clock) {
+    public AlertEngine(StallRule stall, StageMedians medians, ChurnRule churn, ReclaimWarningRule reclaim,
+                       OverdueReceivableRule receivables, ChurnConfig churnConfig, AlertLifecycle lifecycle, ArchivedAlerts archived, Clock clock) {
         this.stall = stall;
+        this.stageMedians = medians;
         this.churn = churn;
         this.reclaim = reclaim;
         this.receivables = receivables;
@@ -100,7 +102,7 @@ public class AlertEngine {
 
         void opportunities(List<OpportunityState> opportunities, Map<String, StageMedian> medians) {
             opportunities.forEach(o -> {
-                StageMedian median = medians.get(o.ownerTeam() + "|" + o.stage());
+                StageMedian median = medians.get(StageMedians.key(o.ownerTeam(), o.stage()));
                 findings.add(stall.evaluate(o, median, now, zone));
                 opportunityChecks.put(o.opportunityId(), stall.nextCheck(o, median, now, zone));
             });
@@ -209,33 +211,10 @@ public class AlertEngine {
         return type + "|" + subjectId;
     }
 
-    /**
-     * Median days the deals of these opportunities' teams stayed in each stage they have left, with how
-     * many left it; only the teams at hand, so a batch does not aggregate the whole history.
-     */
+    /** The medians of the teams of these opportunities that are open: only those can dwell. */
     private Uni<Map<String, StageMedian>> medians(List<OpportunityState> opportunities) {
-        List<String> teams = opportunities.stream().filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
-                .filter(Objects::nonNull).distinct().toList();
-        if (teams.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Sql.rows("""
-                WITH stays AS (
-                    SELECT t.opportunity_id, t.to_stage AS stage, t.occurred_at AS entered_at,
-                           LEAD(t.occurred_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.aggregate_version) AS left_at
-                    FROM stage_transition t
-                    WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact WHERE owner_team IN (?1)))
-                SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id) AS samples,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
-                           AS median_days
-                FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
-                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1) AND %s
-                GROUP BY o.owner_team, s.stage""".formatted(Archived.opportunityLive("o")), teams).map(rows -> {
-            Map<String, StageMedian> medians = new HashMap<>();
-            rows.forEach(r -> medians.put(r.text("owner_team") + "|" + r.text("stage"),
-                    new StageMedian(r.number("samples"), r.real("median_days"))));
-            return medians;
-        });
+        return stageMedians.of(opportunities.stream().filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {

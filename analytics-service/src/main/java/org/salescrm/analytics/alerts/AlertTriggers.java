@@ -27,18 +27,22 @@ public class AlertTriggers {
 
     private final DerivedState derived;
     private final AlertEngine engine;
+    private final StageMedians medians;
 
-    public AlertTriggers(DerivedState derived, AlertEngine engine) {
+    public AlertTriggers(DerivedState derived, AlertEngine engine, StageMedians medians) {
         this.derived = derived;
         this.engine = engine;
+        this.medians = medians;
     }
 
     /**
      * Writes the facts of a batch round by round ({@link Rounds}: a handful of set-based statements for the
-     * whole batch, not several per event), then runs the rules once for every customer it touched.
+     * whole batch, not several per event), marking the teams whose stage medians it moved, then runs the rules once
+     * for every customer it touched.
      */
     public BatchEffect after(Function<List<DomainEvent>, Uni<Void>> facts) {
-        return events -> Sql.each(Rounds.byCustomer(events), facts).chain(() -> settle(events));
+        return events -> medians.tracking(events, () -> Sql.each(Rounds.byCustomer(events), facts))
+                .chain(() -> settle(events));
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,30 +184,39 @@ class AlertsIT {
     @Test
     void dealDwellingTwiceTheTeamMedianInItsStageIsStalledOnceTheTeamHasEnoughSamples() {
         LocalDate close = day(now).plusDays(90);
-        for (int i = 0; i < 10; i++) {
-            UUID sampleCustomer = UUID.randomUUID();
-            UUID sample = UUID.randomUUID();
-            Instant enteredProject = now.minus(Duration.ofDays(30));
-            Events.publish(Fixtures.opened(sampleCustomer, sample, rep, team, now.minus(Duration.ofDays(40)),
-                            BigDecimal.TEN, close),
-                    Fixtures.moved(sampleCustomer, sample, 1, rep, team, "TARGET", "PROJECT", enteredProject,
-                            BigDecimal.TEN, close),
-                    Fixtures.moved(sampleCustomer, sample, 2, rep, team, "PROJECT", "ACKNOWLEDGED",
-                            enteredProject.plus(Duration.ofDays(10)), BigDecimal.TEN, close));
-        }
-        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM stage_transition WHERE owner_team = $1 "
-                + "AND to_stage = 'ACKNOWLEDGED'", team) == 10);
-        UUID opportunity = UUID.randomUUID();
-        Events.publish(Fixtures.customer(customer, rep, team, "C", now.minus(Duration.ofDays(70))),
-                Fixtures.opened(customer, opportunity, rep, team, now.minus(Duration.ofDays(60)), BigDecimal.TEN, close),
-                Fixtures.moved(customer, opportunity, 1, rep, team, "TARGET", "PROJECT",
-                        now.minus(Duration.ofDays(41)), BigDecimal.TEN, close),
-                Fixtures.visit(customer, opportunity, rep, team, now.minus(Duration.ofDays(2)), "NEUTRAL", true));
+        tenDealsTenDaysInProject(team, close);
+        UUID opportunity = dealInProjectFor41Days(customer, team, close);
 
         // The visit rides another topic: until it is applied the deal is also IDLE, so wait for the settled reasons.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
                 reasons(awaitAlert("STALLED_OPPORTUNITY", opportunity, "OPEN")))
                 .containsExactly(reason("DWELL", "in PROJECT for 41 days; team median 10", 41, 20)));
+    }
+
+    @Test
+    void dealsHandedToAnotherTeamTakeTheirStaysToItsMedians() {
+        LocalDate close = day(now).plusDays(90);
+        String otherTeam = "team-" + UUID.randomUUID();
+        Map<UUID, UUID> samples = tenDealsTenDaysInProject(team, close);
+        UUID dwelling = dealInProjectFor41Days(customer, team, close);
+        UUID otherCustomer = UUID.randomUUID();
+        UUID otherDwelling = dealInProjectFor41Days(otherCustomer, otherTeam, close);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                reasons(awaitAlert("STALLED_OPPORTUNITY", dwelling, "OPEN")))
+                .containsExactly(reason("DWELL", "in PROJECT for 41 days; team median 10", 41, 20)));
+
+        samples.forEach((sampleCustomer, sample) -> Events.publish(Fixtures.edited(sampleCustomer, sample, 3, rep,
+                otherTeam, "ACKNOWLEDGED", now.minus(Duration.ofDays(1)), BigDecimal.TEN, close)));
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM opportunity_fact WHERE owner_team = $1",
+                otherTeam) == 11);
+        // A visit to each customer has the rules look at its deal again.
+        Events.publish(Fixtures.visit(customer, dwelling, rep, team, now.minus(Duration.ofDays(1)), "NEUTRAL", true),
+                Fixtures.visit(otherCustomer, otherDwelling, rep, otherTeam, now.minus(Duration.ofDays(1)), "NEUTRAL",
+                        true));
+
+        awaitAlert("STALLED_OPPORTUNITY", dwelling, "RESOLVED");
+        assertThat(reasons(awaitAlert("STALLED_OPPORTUNITY", otherDwelling, "OPEN")))
+                .containsExactly(reason("DWELL", "in PROJECT for 41 days; team median 10", 41, 20));
     }
 
     @Test
@@ -407,6 +417,42 @@ class AlertsIT {
         await().atMost(WAIT).until(() -> db.row("SELECT 1 FROM alert WHERE subject_id = $1 AND status = 'OPEN' "
                 + "AND reasons LIKE '%NEGOTIATION allows 7%'", opportunity) != null);
         return awaitAlert("STALLED_OPPORTUNITY", opportunity, "OPEN");
+    }
+
+    /**
+     * Ten deals of the team, each of its own customer, that spent ten days in PROJECT and moved on: enough samples
+     * for a median. Answers each deal by its customer.
+     */
+    private Map<UUID, UUID> tenDealsTenDaysInProject(String owningTeam, LocalDate close) {
+        Map<UUID, UUID> samples = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            UUID sampleCustomer = UUID.randomUUID();
+            UUID sample = UUID.randomUUID();
+            Instant enteredProject = now.minus(Duration.ofDays(30));
+            Events.publish(Fixtures.opened(sampleCustomer, sample, rep, owningTeam, now.minus(Duration.ofDays(40)),
+                            BigDecimal.TEN, close),
+                    Fixtures.moved(sampleCustomer, sample, 1, rep, owningTeam, "TARGET", "PROJECT", enteredProject,
+                            BigDecimal.TEN, close),
+                    Fixtures.moved(sampleCustomer, sample, 2, rep, owningTeam, "PROJECT", "ACKNOWLEDGED",
+                            enteredProject.plus(Duration.ofDays(10)), BigDecimal.TEN, close));
+            samples.put(sampleCustomer, sample);
+        }
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM stage_transition WHERE owner_team = $1 "
+                + "AND to_stage = 'ACKNOWLEDGED'", owningTeam) == 10);
+        return samples;
+    }
+
+    /** A deal in PROJECT for 41 days whose customer was visited two days ago: only a team median can stall it. */
+    private UUID dealInProjectFor41Days(UUID dealCustomer, String owningTeam, LocalDate close) {
+        UUID opportunity = UUID.randomUUID();
+        Events.publish(Fixtures.customer(dealCustomer, rep, owningTeam, "C", now.minus(Duration.ofDays(70))),
+                Fixtures.opened(dealCustomer, opportunity, rep, owningTeam, now.minus(Duration.ofDays(60)),
+                        BigDecimal.TEN, close),
+                Fixtures.moved(dealCustomer, opportunity, 1, rep, owningTeam, "TARGET", "PROJECT",
+                        now.minus(Duration.ofDays(41)), BigDecimal.TEN, close),
+                Fixtures.visit(dealCustomer, opportunity, rep, owningTeam, now.minus(Duration.ofDays(2)), "NEUTRAL",
+                        true));
+        return opportunity;
     }
 
     /** Waits for the row (polling the database, not the rate-limited API), then reads it as the API shows it. */
