@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.salescrm.analytics.support.Fixtures.day;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -54,9 +56,11 @@ import org.salescrm.testsupport.TestTokens;
  * between the instances' batches.
  */
 @QuarkusTest
+@TestProfile(ScaleOutIT.OneConsumerAnInstance.class)
 class ScaleOutIT {
 
     static final String GROUP = "analytics-service";
+    static final String FACT_CONSUMERS = "mp.messaging.incoming.facts.partitions";
     static final List<String> TOPICS = List.of(Topics.CUSTOMERS, Topics.OPPORTUNITIES, Topics.VISITS, Topics.FOLLOW_UPS);
     static final int CUSTOMERS = 60;
     static final Duration WAIT = Duration.ofSeconds(40);
@@ -248,7 +252,20 @@ class ScaleOutIT {
                 .with("quarkus.oidc.public-key", TestTokens.publicKeyBase64())
                 .with("quarkus.oidc.token.issuer", TestTokens.ISSUER)
                 // as in this application: only the test runs the scan, so it never runs behind the test's back
-                .with("crm.alerts.scan-interval", "off");
+                .with("crm.alerts.scan-interval", "off")
+                .with(FACT_CONSUMERS, "1");
+    }
+
+    /**
+     * One consumer of the facts channel to an instance, as a pod on Kubernetes runs, so that the group's members are
+     * the two instances (each runs two by default, which share partitions as two instances do).
+     */
+    public static class OneConsumerAnInstance implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(FACT_CONSUMERS, "1");
+        }
     }
 
     /** The partitions each member of the group owns of the four topics, by member; members owning none left out. */
