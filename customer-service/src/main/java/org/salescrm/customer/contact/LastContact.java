@@ -5,10 +5,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
+import org.salescrm.platform.database.NativeQueries;
 
 /**
  * Keeps {@code lastContactAt}: the latest business time of a qualifying contact. Runs inside the
@@ -26,22 +31,34 @@ public class LastContact {
         this.clock = clock;
     }
 
-    public Uni<Void> apply(DomainEvent event) {
-        Instant at = rule.contactAt(event);
-        UUID customerId = customerOf(event);
-        if (at == null || customerId == null) {
+    /** A batch's contacts with one statement: each customer's latest contact among them, where it is newer. */
+    public Uni<Void> apply(List<DomainEvent> events) {
+        Map<UUID, Instant> latest = latestContacts(events, rule::contactAt, clock.instant());
+        if (latest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = clock.instant();
-        Instant contact = at.isAfter(now) ? now : at;
+        List<Map.Entry<UUID, Instant>> rows = List.copyOf(latest.entrySet());
         // No version bump: a visit is not an edit of the customer, and must not make a client's If-Match stale.
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        UPDATE customer SET last_contact_at = ?1
-                        WHERE id = ?2 AND (last_contact_at IS NULL OR last_contact_at < ?1)""")
-                        .setParameter(1, contact)
-                        .setParameter(2, customerId)
-                        .executeUpdate())
+        return Panache.getSession().chain(session -> NativeQueries.update(session, """
+                        UPDATE customer c SET last_contact_at = d.at
+                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                        WHERE c.id = d.id AND (c.last_contact_at IS NULL OR c.last_contact_at < d.at)""",
+                        NativeQueries.array(rows, Map.Entry::getKey), NativeQueries.array(rows, Map.Entry::getValue)))
                 .replaceWithVoid();
+    }
+
+    /** Each customer's latest qualifying contact among the events, a contact ahead of {@code now} counting as now. */
+    static Map<UUID, Instant> latestContacts(List<DomainEvent> events, Function<DomainEvent, Instant> contactAt,
+                                             Instant now) {
+        Map<UUID, Instant> latest = new HashMap<>();
+        for (DomainEvent event : events) {
+            Instant at = contactAt.apply(event);
+            UUID customerId = customerOf(event);
+            if (at != null && customerId != null) {
+                latest.merge(customerId, at.isAfter(now) ? now : at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return latest;
     }
 
     private static UUID customerOf(DomainEvent event) {

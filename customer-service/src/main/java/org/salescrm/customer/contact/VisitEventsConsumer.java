@@ -4,12 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 
 /**
- * Feeds crm.visits into customers' last contact, each event at most once, a polled batch to a transaction: visits
- * are the most frequent event, and a transaction and a mark each would cost more than the update itself.
+ * Feeds crm.visits into customers' last contact, each event at most once, a polled batch to a transaction and one
+ * update: visits are the most frequent event, and a transaction, a mark or an update each would cost more than the
+ * change itself.
  */
 @ApplicationScoped
 public class VisitEventsConsumer {
@@ -28,6 +28,6 @@ public class VisitEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.consumeBatch(batch, topic -> CONSUMER, BatchEffect.eachInTurn(lastContact::apply));
+        return inbox.consumeBatch(batch, topic -> CONSUMER, lastContact::apply);
     }
 }
