@@ -35,7 +35,8 @@ public class DerivedState {
      * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
      * either, a stage change (which stage_entered_at holds). Editing a field is not activity. One
      * subquery per column rather than an {@code OR} across two: each reads one index (the customer's
-     * latest visit is the first entry of its index range), so the cost does not grow with the history.
+     * latest visit is the first entry of its index range), so the cost does not grow with the history; the
+     * customer's own latest visit and follow-up are read once per customer, not once for each of its deals.
      * Only rows whose moment moved are written: most of a batch's visits are not a customer's latest, and
      * rewriting every deal of every customer at hand was the ingest's largest write. The moments are computed
      * apart ({@code MATERIALIZED}), else PostgreSQL inlines them into both the filter and the assignment and
@@ -43,14 +44,17 @@ public class DerivedState {
      */
     private Uni<Void> lastActivity(List<UUID> ids) {
         return Sql.update("""
-                WITH n AS MATERIALIZED (SELECT x.opportunity_id, GREATEST(x.stage_entered_at, x.opened_at,
-                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = x.customer_id),
+                WITH c AS MATERIALIZED (SELECT k.customer_id,
+                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,
+                        (SELECT max(f.completed_at) FROM follow_up_fact f
+                          WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up
+                      FROM (SELECT DISTINCT customer_id FROM opportunity_fact WHERE customer_id IN (?1)) k),
+                n AS MATERIALIZED (SELECT x.opportunity_id, GREATEST(x.stage_entered_at, x.opened_at,
+                        c.visited, c.followed_up,
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = x.opportunity_id),
                         (SELECT max(f.completed_at) FROM follow_up_fact f
-                          WHERE f.customer_id = x.customer_id AND f.status = 'COMPLETED'),
-                        (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.opportunity_id = x.opportunity_id AND f.status = 'COMPLETED')) AS at
-                      FROM opportunity_fact x WHERE x.customer_id IN (?1))
+                      FROM opportunity_fact x JOIN c ON c.customer_id = x.customer_id)
                 UPDATE opportunity_fact o SET last_activity_at = n.at FROM n
                 WHERE o.opportunity_id = n.opportunity_id AND o.last_activity_at IS DISTINCT FROM n.at""", ids)
                 .replaceWithVoid();
