@@ -60,7 +60,7 @@ import org.salescrm.testsupport.TestTokens;
 class ScaleOutIT {
 
     static final String GROUP = "analytics-service";
-    static final String FACT_CONSUMERS = "mp.messaging.incoming.facts.partitions";
+    static final String FACT_CONSUMERS = "mp.messaging.incoming.facts.concurrency";
     static final List<String> TOPICS = List.of(Topics.CUSTOMERS, Topics.OPPORTUNITIES, Topics.VISITS, Topics.FOLLOW_UPS);
     static final int CUSTOMERS = 60;
     static final Duration WAIT = Duration.ofSeconds(40);
