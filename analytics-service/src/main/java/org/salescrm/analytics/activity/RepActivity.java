@@ -16,7 +16,8 @@ import org.salescrm.analytics.Sql;
  * the first time (the inbox's mark) that also changed a fact (the version gate), so they stay exact
  * under redelivery. Each amount is also kept as the share of the customer or opportunity it came from
  * ({@code activity_share}): an archived one's share is not counted, and archiving or restoring moves
- * exactly its share out of or back into the counters.
+ * exactly its share out of or back into the counters. What a batch adds waits in {@code rep_activity_delta}
+ * until its end ({@link #writeCounters}).
  */
 @ApplicationScoped
 public class RepActivity {
@@ -50,7 +51,39 @@ public class RepActivity {
                 won_deals = activity_share.won_deals + EXCLUDED.won_deals,
                 won_amount = activity_share.won_amount + EXCLUDED.won_amount""".formatted(SUMS, ENTRIES);
 
-    private static final String ADD_TO_COUNTERS = """
+    /** Counted unless its customer, or the opportunity it came from, is archived. */
+    private static final String ADD_TO_COUNTED = """
+            INSERT INTO rep_activity_delta (owner_id, day, owner_team, new_customers, visits, effective_visits,
+                                            won_deals, won_amount)
+            SELECT d.owner_id, d.day, %s
+            FROM %s
+            WHERE NOT EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = d.customer_id AND c.archived)
+              AND NOT EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = d.subject_id AND o.archived)
+            GROUP BY d.owner_id, d.day""".formatted(SUMS, ENTRIES);
+
+    /** Adds (sign 1) or takes back (sign -1) the shares matching a condition on {@code s}, per rep and day. */
+    private static final String MOVE_SHARES = """
+            INSERT INTO rep_activity_delta (owner_id, day, owner_team, new_customers, visits, effective_visits,
+                                            won_deals, won_amount)
+            SELECT s.owner_id, s.day, max(s.owner_team), CAST(?2 AS INTEGER) * sum(s.new_customers),
+                   CAST(?2 AS INTEGER) * sum(s.visits), CAST(?2 AS INTEGER) * sum(s.effective_visits),
+                   CAST(?2 AS INTEGER) * sum(s.won_deals), CAST(?2 AS INTEGER) * sum(s.won_amount)
+            FROM activity_share s WHERE %s GROUP BY s.owner_id, s.day""";
+
+    /**
+     * The transaction's pending amounts (no other transaction sees them) added to the counters, summed per row, in
+     * key order; the team is the last one named, as when the amounts were added one by one.
+     */
+    private static final String WRITE_COUNTERS = """
+            WITH d AS (DELETE FROM rep_activity_delta RETURNING *)
+            INSERT INTO rep_activity (owner_id, day, owner_team, new_customers, visits, effective_visits, won_deals,
+                                      won_amount)
+            SELECT d.owner_id, d.day,
+                   (array_agg(d.owner_team ORDER BY d.seq DESC) FILTER (WHERE d.owner_team IS NOT NULL))[1],
+                   sum(d.new_customers), sum(d.visits), sum(d.effective_visits), sum(d.won_deals), sum(d.won_amount)
+            FROM d
+            GROUP BY d.owner_id, d.day
+            ORDER BY d.owner_id, d.day
             ON CONFLICT (owner_id, day) DO UPDATE SET
                 owner_team = COALESCE(EXCLUDED.owner_team, rep_activity.owner_team),
                 new_customers = rep_activity.new_customers + EXCLUDED.new_customers,
@@ -58,28 +91,6 @@ public class RepActivity {
                 effective_visits = rep_activity.effective_visits + EXCLUDED.effective_visits,
                 won_deals = rep_activity.won_deals + EXCLUDED.won_deals,
                 won_amount = rep_activity.won_amount + EXCLUDED.won_amount""";
-
-    /** Counted unless its customer, or the opportunity it came from, is archived. */
-    private static final String ADD_TO_COUNTED = """
-            INSERT INTO rep_activity (owner_id, day, owner_team, new_customers, visits, effective_visits, won_deals,
-                                      won_amount)
-            SELECT d.owner_id, d.day, %s
-            FROM %s
-            WHERE NOT EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = d.customer_id AND c.archived)
-              AND NOT EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = d.subject_id AND o.archived)
-            GROUP BY d.owner_id, d.day
-            ORDER BY d.owner_id, d.day
-            """.formatted(SUMS, ENTRIES) + ADD_TO_COUNTERS;
-
-    /** Adds (sign 1) or takes back (sign -1) the shares matching a condition on {@code s}, per rep and day. */
-    private static final String MOVE_SHARES = """
-            INSERT INTO rep_activity (owner_id, day, owner_team, new_customers, visits, effective_visits, won_deals,
-                                      won_amount)
-            SELECT s.owner_id, s.day, max(s.owner_team), CAST(?2 AS INTEGER) * sum(s.new_customers),
-                   CAST(?2 AS INTEGER) * sum(s.visits), CAST(?2 AS INTEGER) * sum(s.effective_visits),
-                   CAST(?2 AS INTEGER) * sum(s.won_deals), CAST(?2 AS INTEGER) * sum(s.won_amount)
-            FROM activity_share s WHERE %s GROUP BY s.owner_id, s.day
-            """ + ADD_TO_COUNTERS;
 
     private final ZoneId businessZone;
 
@@ -101,11 +112,11 @@ public class RepActivity {
     }
 
     /**
-     * Adds the entries with two statements whatever their number: to their subjects' shares, and to the counters
-     * unless the customer or opportunity is archived. Each statement sums its entries per row first (a statement
-     * may touch a row once) and writes the rows in key order, so two instances adding to the same reps' counters
-     * lock them in one order rather than deadlock; the team is the last one named, as when entries were added one
-     * by one. An entry without a rep counts for nobody.
+     * Adds the entries with two statements whatever their number: to their subjects' shares, and to the amounts
+     * pending for the counters unless the customer or opportunity is archived now ({@link #writeCounters} adds
+     * them at the batch's end). Each statement sums its entries per row first (a statement may touch a row once);
+     * the team is the last one named, as when entries were added one by one. An entry without a rep counts for
+     * nobody.
      */
     public Uni<Void> addAll(List<Entry> entries) {
         List<Entry> counted = entries.stream().filter(e -> e.ownerId() != null).toList();
@@ -119,6 +130,15 @@ public class RepActivity {
                 Sql.array(counted, e -> e.delta().effectiveVisits()), Sql.array(counted, e -> e.delta().wonDeals()),
                 Sql.array(counted, e -> e.delta().wonAmount())};
         return Sql.update(ADD_SHARES, columns).chain(() -> Sql.update(ADD_TO_COUNTED, columns)).replaceWithVoid();
+    }
+
+    /**
+     * Adds what this transaction left pending to the counters, with one statement: the last of a batch, so that the
+     * reps' rows, which other consumers' batches add to as well, stay locked only until it commits. Rows are written
+     * in key order, so two batches lock them in one order rather than deadlock.
+     */
+    public Uni<Void> writeCounters() {
+        return Sql.update(WRITE_COUNTERS).replaceWithVoid();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.salescrm.analytics.Sql;
+import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
@@ -28,21 +29,23 @@ public class AlertTriggers {
     private final DerivedState derived;
     private final AlertEngine engine;
     private final StageMedians medians;
+    private final RepActivity activity;
 
-    public AlertTriggers(DerivedState derived, AlertEngine engine, StageMedians medians) {
+    public AlertTriggers(DerivedState derived, AlertEngine engine, StageMedians medians, RepActivity activity) {
         this.derived = derived;
         this.engine = engine;
         this.medians = medians;
+        this.activity = activity;
     }
 
     /**
      * Writes the facts of a batch round by round ({@link Rounds}: a handful of set-based statements for the
      * whole batch, not several per event), marking the teams whose stage medians it moved, then runs the rules once
-     * for every customer it touched.
+     * for every customer it touched; the reps' daily counters, shared with other consumers' batches, last.
      */
     public BatchEffect after(Function<List<DomainEvent>, Uni<Void>> facts) {
         return events -> medians.tracking(events, () -> Sql.each(Rounds.byCustomer(events), facts))
-                .chain(() -> settle(events));
+                .chain(() -> settle(events)).chain(activity::writeCounters);
     }
 
     /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */

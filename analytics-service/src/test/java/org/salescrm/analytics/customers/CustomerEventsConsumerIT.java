@@ -60,6 +60,8 @@ class CustomerEventsConsumerIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(0L).equals(factVersion(created.aggregateId())));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> newCustomers(rep) == 1);
         assertThat(factName(created.aggregateId())).isEqualTo("成都天府软件有限公司");
+        assertThat(count("SELECT count(*) FROM rep_activity_delta WHERE owner_id = $1", rep))
+                .as("amounts left pending after the batch").isZero();
     }
 
     @Test
