@@ -54,7 +54,8 @@ public class DerivedState {
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = x.opportunity_id),
                         (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.opportunity_id = x.opportunity_id AND f.status = 'COMPLETED')) AS at
-                      FROM opportunity_fact x JOIN c ON c.customer_id = x.customer_id)
+                      -- the customers named again: joined with the CTE alone, PostgreSQL read every deal
+                      FROM opportunity_fact x JOIN c ON c.customer_id = x.customer_id WHERE x.customer_id IN (?1))
                 UPDATE opportunity_fact o SET last_activity_at = n.at FROM n
                 WHERE o.opportunity_id = n.opportunity_id AND o.last_activity_at IS DISTINCT FROM n.at""", ids)
                 .replaceWithVoid();
