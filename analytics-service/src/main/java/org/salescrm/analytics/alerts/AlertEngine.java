@@ -42,7 +42,8 @@ public class AlertEngine {
     private final Clock clock;
 
     public AlertEngine(StallRule stall, StageMedians medians, ChurnRule churn, ReclaimWarningRule reclaim,
-                       OverdueReceivableRule receivables, ChurnConfig churnConfig, AlertLifecycle lifecycle, ArchivedAlerts archived, Clock clock) {
+                       OverdueReceivableRule receivables, ChurnConfig churnConfig, AlertLifecycle lifecycle,
+                       ArchivedAlerts archived, Clock clock) {
         this.stall = stall;
         this.stageMedians = medians;
         this.churn = churn;
