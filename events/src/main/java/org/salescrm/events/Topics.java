@@ -17,9 +17,12 @@ public final class Topics {
     public static final List<String> ALL = List.of(CUSTOMERS, OPPORTUNITIES, VISITS, FOLLOW_UPS, GOALS, ALERTS,
             ORGANISATION);
 
+    /** What a consumer group's dead-letter topic starts with, before the group's name. */
+    public static final String DEAD_LETTER_PREFIX = "crm.dlq.";
+
     /** A consumer's dead-letter topic: {@code crm.dlq.<consumer group>}. */
     public static String deadLetter(String consumerGroup) {
-        return "crm.dlq." + consumerGroup;
+        return DEAD_LETTER_PREFIX + consumerGroup;
     }
 
     private Topics() {

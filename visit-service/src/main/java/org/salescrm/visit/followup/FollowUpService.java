@@ -19,29 +19,34 @@ import org.salescrm.platform.paging.PageRequest;
 import org.salescrm.platform.problem.FieldViolation;
 import org.salescrm.platform.problem.Problems;
 import org.salescrm.platform.security.Caller;
+import org.salescrm.visit.References;
 import org.salescrm.visit.customers.CustomerAccess;
 import org.salescrm.visit.customers.CustomerReplica;
+import org.salescrm.visit.opportunities.OpportunityLinks;
 
 @ApplicationScoped
 public class FollowUpService {
 
     private final FollowUpRepository followUps;
     private final CustomerAccess access;
+    private final OpportunityLinks opportunities;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public FollowUpService(FollowUpRepository followUps, CustomerAccess access, Outbox outbox,
-                           IdempotencyKeys idempotencyKeys, Clock clock) {
+    public FollowUpService(FollowUpRepository followUps, CustomerAccess access, OpportunityLinks opportunities,
+                           Outbox outbox, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.followUps = followUps;
         this.access = access;
+        this.opportunities = opportunities;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
     /**
-     * A follow-up for a customer the caller may work on. The assignee is the caller unless given;
+     * A follow-up for a customer the caller may work on, and for one of its opportunities when it names one (open or
+     * closed: a won deal still has things to do). The assignee is the caller unless given;
      * it must be the caller or the customer's current owner, so that the one who has to act can
      * always see it. A retry with the same Idempotency-Key returns the first one.
      */
@@ -64,17 +69,27 @@ public class FollowUpService {
                     List.of(new FieldViolation("dueOn", "FutureOrPresent", "must not be before today")),
                     "validation", "dueOn");
         }
-        return access.requireWorkable(request.customerId(), caller, "customerId").chain(customer -> {
-            String assignee = request.assigneeId() == null ? caller.id() : request.assigneeId().strip();
-            if (!assignee.equals(caller.id()) && !assignee.equals(customer.ownerId)) {
-                throw Problems.ruleViolated("assignee-not-allowed",
-                        List.of(new FieldViolation("assigneeId", "allowed",
-                                "must be you or the customer's owner")), "assignee-not-allowed", assignee);
-            }
-            FollowUp f = newFollowUp(id, customer, caller.id(), assignee, request.action().strip(), request.dueOn());
-            f.opportunityId = request.opportunityId();
-            return persistAndPublish(f);
-        });
+        return access.requireWorkable(request.customerId(), caller, "customerId")
+                .call(customer -> requireOpportunityOf(customer, request.opportunityId()))
+                .chain(customer -> {
+                    String assignee = request.assigneeId() == null ? caller.id() : request.assigneeId().strip();
+                    if (!assignee.equals(caller.id()) && !assignee.equals(customer.ownerId)) {
+                        throw Problems.ruleViolated("assignee-not-allowed",
+                                List.of(new FieldViolation("assigneeId", "allowed",
+                                        "must be you or the customer's owner")), "assignee-not-allowed", assignee);
+                    }
+                    FollowUp f = newFollowUp(id, customer, caller.id(), assignee, request.action().strip(),
+                            request.dueOn());
+                    f.opportunityId = request.opportunityId();
+                    return persistAndPublish(f);
+                });
+    }
+
+    private Uni<Void> requireOpportunityOf(CustomerReplica customer, UUID opportunityId) {
+        return opportunities.check(customer.customerId, opportunityId, false)
+                .invoke(violation -> violation.ifPresent(v -> {
+                    throw References.refusal(List.of(v), "invalid-follow-up-reference");
+                })).replaceWithVoid();
     }
 
     /** The follow-up of a visit's next action, in the visit's transaction; assigned to the customer's owner. */

@@ -5,32 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.salescrm.platform.problem.FieldViolation;
-import org.salescrm.platform.problem.Problems;
+import org.salescrm.visit.References;
 import org.salescrm.visit.customers.KeyPersonReplica;
 import org.salescrm.visit.customers.KeyPersonReplicaRepository;
-import org.salescrm.visit.opportunities.OpportunityReplica;
-import org.salescrm.visit.opportunities.OpportunityReplicaRepository;
+import org.salescrm.visit.opportunities.OpportunityLinks;
 
 /**
  * What a visit names must be true: each key person met an active key person of the visit's
- * customer, the opportunity an open one of that customer (an archived one is neither). Only such a visit can count as
- * effective. An id the replicas have not seen yet may be one created a moment ago (events take
- * a moment to arrive), so that case says so and asks for a retry, as an unknown customer does.
+ * customer, the opportunity an open one of that customer ({@link OpportunityLinks}; an archived one is neither).
+ * Only such a visit can count as effective. Refused as {@link References} says.
  */
 @ApplicationScoped
 public class VisitLinks {
 
-    static final String UNKNOWN = "known";
-
     private final KeyPersonReplicaRepository keyPersons;
-    private final OpportunityReplicaRepository opportunities;
+    private final OpportunityLinks opportunities;
 
-    public VisitLinks(KeyPersonReplicaRepository keyPersons, OpportunityReplicaRepository opportunities) {
+    public VisitLinks(KeyPersonReplicaRepository keyPersons, OpportunityLinks opportunities) {
         this.keyPersons = keyPersons;
         this.opportunities = opportunities;
     }
@@ -40,15 +35,11 @@ public class VisitLinks {
         List<UUID> people = keyPersonIds == null ? List.of() : keyPersonIds;
         Uni<Map<UUID, KeyPersonReplica>> known = people.isEmpty() ? Uni.createFrom().item(Map.of())
                 : keyPersons.list("keyPersonId in ?1", people).map(VisitLinks::byId);
-        Uni<OpportunityReplica> opportunity = opportunityId == null ? Uni.createFrom().nullItem()
-                : opportunities.findById(opportunityId);
-        return known.chain(found -> opportunity.map(deal -> {
+        return known.chain(found -> opportunities.check(customerId, opportunityId, true).map(opportunity -> {
             List<FieldViolation> violations = new ArrayList<>(keyPersonViolations(customerId, people, found));
-            if (opportunityId != null) {
-                opportunityViolation(customerId, deal).ifPresent(violations::add);
-            }
+            opportunity.ifPresent(violations::add);
             if (!violations.isEmpty()) {
-                throw refusal(violations);
+                throw References.refusal(violations, "invalid-visit-reference");
             }
             return null;
         })).replaceWithVoid();
@@ -65,7 +56,7 @@ public class VisitLinks {
             String field = "keyPersonIds[" + i + "]";
             KeyPersonReplica person = found.get(ids.get(i));
             if (person == null) {
-                violations.add(new FieldViolation(field, UNKNOWN,
+                violations.add(new FieldViolation(field, References.UNKNOWN,
                         "no such key person is known to this service yet; one added a moment ago may still be on its way"));
             } else if (!person.customerId.equals(customerId)) {
                 violations.add(new FieldViolation(field, "ofCustomer", "not a key person of this customer"));
@@ -76,33 +67,5 @@ public class VisitLinks {
             }
         }
         return violations;
-    }
-
-    private static Optional<FieldViolation> opportunityViolation(UUID customerId, OpportunityReplica deal) {
-        if (deal == null) {
-            return Optional.of(new FieldViolation("opportunityId", UNKNOWN,
-                    "no such opportunity is known to this service yet; one opened a moment ago may still be on its way"));
-        }
-        if (!deal.customerId.equals(customerId)) {
-            return Optional.of(new FieldViolation("opportunityId", "ofCustomer",
-                    "not an opportunity of this customer"));
-        }
-        if (deal.archived) {
-            return Optional.of(new FieldViolation("opportunityId", "open", "the opportunity has been deleted"));
-        }
-        if (!deal.isOpen()) {
-            return Optional.of(new FieldViolation("opportunityId", "open",
-                    "the opportunity is closed (" + deal.status + ")"));
-        }
-        return Optional.empty();
-    }
-
-    /** Only ids not seen yet: a retry may succeed. Anything else is simply wrong. */
-    private static RuntimeException refusal(List<FieldViolation> violations) {
-        String fields = String.join(", ", violations.stream().map(FieldViolation::field).toList());
-        boolean onlyUnknown = violations.stream().allMatch(v -> UNKNOWN.equals(v.rule()));
-        return onlyUnknown
-                ? Problems.ruleViolated("reference-not-replicated", violations, "reference-not-replicated", fields)
-                : Problems.ruleViolated("invalid-visit-reference", violations, "invalid-visit-reference", fields);
     }
 }

@@ -149,6 +149,11 @@ class ArchivedRecordsIT {
         body.put("opportunityId", deal.toString());
         as(token).body(body).post("/api/v1/visits").then().statusCode(422)
                 .body("errors.field", contains("opportunityId")).body("errors.rule", contains("open"));
+        Map<String, Object> followUp = new HashMap<>(followUp(customer));
+        followUp.put("opportunityId", deal.toString());
+        as(token).body(followUp).post("/api/v1/follow-ups").then().statusCode(422)
+                .body("type", endsWith("/invalid-follow-up-reference"))
+                .body("errors.field", contains("opportunityId")).body("errors.rule", contains("active"));
 
         Fixtures.publish(new OpportunityRestored(UUID.randomUUID(), deal, 2, rep, "east", Instant.now(), customer,
                 "TARGET", "OPEN", new BigDecimal("300000"), "CNY", rep));

@@ -2,6 +2,7 @@ package org.salescrm.visit.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +116,31 @@ class FollowUpIT {
                 .body("type", equalTo("https://salescrm.dev/problems/customer-unavailable"));
         as(REP_EAST_1).queryParam("status", "LATE").get("/api/v1/follow-ups").then().statusCode(400)
                 .body("errors.field", contains("status"));
+    }
+
+    /** A follow-up cannot attach itself to another customer's deal, nor tell whether one exists. */
+    @Test
+    void opportunityMustBeOneOfTheFollowUpsCustomerOpenOrClosed() {
+        UUID customer = customerOf(db, "rep-east-1", "east");
+        UUID othersDeal = Fixtures.opportunityOf(db, customerOf(db, "rep-west-1", "west"), "rep-west-1", "west");
+        UUID deal = Fixtures.opportunityOf(db, customer, "rep-east-1", "east");
+        Map<String, Object> body = new HashMap<>(Map.of("customerId", customer.toString(), "action", "寄送合同",
+                "dueOn", today().toString()));
+
+        body.put("opportunityId", UUID.randomUUID().toString());
+        as(REP_EAST_1).body(body).post("/api/v1/follow-ups").then().statusCode(422)
+                .body("type", endsWith("/reference-not-replicated"))
+                .body("errors.field", contains("opportunityId")).body("errors.rule", contains("known"));
+        body.put("opportunityId", othersDeal.toString());
+        as(REP_EAST_1).body(body).post("/api/v1/follow-ups").then().statusCode(422)
+                .body("type", endsWith("/invalid-follow-up-reference"))
+                .body("errors.field", contains("opportunityId")).body("errors.rule", contains("ofCustomer"));
+        assertThat(Fixtures.count(db, "SELECT count(*) FROM follow_up WHERE customer_id = $1", customer)).isZero();
+
+        Fixtures.opportunityMoved(db, deal, customer, 5, "NEGOTIATION", "WON");
+        body.put("opportunityId", deal.toString());
+        as(REP_EAST_1).body(body).post("/api/v1/follow-ups").then().statusCode(201)
+                .body("opportunityId", equalTo(deal.toString()));
     }
 
     @Test
