@@ -66,11 +66,11 @@ public class AlertEngine {
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
         Map<UUID, Instant> windowChanges = new HashMap<>();
-        return archived.resolve(ids, now).chain(() -> opportunities(ids))
-                .chain(opportunities -> medians(opportunities).chain(medians -> signals(ids, now, windowChanges)
+        return archived.resolve(ids, now).chain(() -> Deals.of(ids))
+                .chain(deals -> medians(deals).chain(medians -> signals(ids, now, windowChanges)
                 .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
-                    Evaluation evaluation = new Evaluation(ids, now);
-                    evaluation.opportunities(opportunities, medians);
+                    Evaluation evaluation = new Evaluation(ids, now, deals);
+                    evaluation.opportunities(medians);
                     evaluation.customers(signals, windowChanges);
                     evaluation.reclaimWarnings(warnings);
                     evaluation.instalments(owed);
@@ -87,6 +87,7 @@ public class AlertEngine {
     private final class Evaluation {
 
         final List<UUID> customerIds;
+        final List<Deals.Deal> deals;
         final List<Finding> findings = new ArrayList<>();
         final Map<UUID, Instant> opportunityChecks = new HashMap<>();
         final Map<UUID, Instant> customerChecks = new HashMap<>();
@@ -95,14 +96,15 @@ public class AlertEngine {
         final ZoneId zone = clock.getZone();
         final LocalDate today;
 
-        Evaluation(List<UUID> customerIds, Instant now) {
+        Evaluation(List<UUID> customerIds, Instant now, List<Deals.Deal> deals) {
             this.customerIds = customerIds;
+            this.deals = deals;
             this.now = now;
             this.today = LocalDate.ofInstant(now, zone);
         }
 
-        void opportunities(List<OpportunityState> opportunities, Map<String, StageMedian> medians) {
-            opportunities.forEach(o -> {
+        void opportunities(Map<String, StageMedian> medians) {
+            deals.stream().filter(Deals.Deal::live).map(Deals.Deal::state).forEach(o -> {
                 StageMedian median = medians.get(StageMedians.key(o.ownerTeam(), o.stage()));
                 findings.add(stall.evaluate(o, median, now, zone));
                 opportunityChecks.put(o.opportunityId(), stall.nextCheck(o, median, now, zone));
@@ -151,7 +153,7 @@ public class AlertEngine {
         }
 
         Uni<Void> writeNextChecks() {
-            return nextChecks("opportunity_fact", "opportunity_id", customerIds, opportunityChecks)
+            return Deals.write(deals, opportunityChecks)
                     .chain(() -> nextChecks("customer_fact", "customer_id", customerIds, customerChecks))
                     .chain(() -> nextChecks("receivable_instalment", "instalment_id", customerIds, instalmentChecks));
         }
@@ -159,7 +161,8 @@ public class AlertEngine {
 
     /**
      * One statement per table for every row of these customers: its moment, or none for a row the rules did not
-     * read. A row whose moment did not move is not written again.
+     * read. A row whose moment did not move is not written again. The deals' moments go with their activity
+     * ({@link Deals#write}).
      */
     private static Uni<Void> nextChecks(String table, String id, List<UUID> customerIds, Map<UUID, Instant> moments) {
         List<Map.Entry<UUID, Instant>> rows = new ArrayList<>(moments.entrySet());
@@ -212,22 +215,11 @@ public class AlertEngine {
         return type + "|" + subjectId;
     }
 
-    /** The medians of the teams of these opportunities that are open: only those can dwell. */
-    private Uni<Map<String, StageMedian>> medians(List<OpportunityState> opportunities) {
-        return stageMedians.of(opportunities.stream().filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
+    /** The medians of the teams of the live deals that are open: only those can dwell. */
+    private Uni<Map<String, StageMedian>> medians(List<Deals.Deal> deals) {
+        return stageMedians.of(deals.stream().filter(Deals.Deal::live).map(Deals.Deal::state)
+                .filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-    }
-
-    private Uni<List<OpportunityState>> opportunities(List<UUID> customerIds) {
-        return Sql.rows("""
-                SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
-                       o.last_activity_at, o.expected_close_date, o.opened_at
-                FROM opportunity_fact o WHERE o.customer_id IN (?1) AND %s
-                ORDER BY o.opportunity_id""".formatted(Archived.opportunityLive("o")), customerIds)
-                .map(rows -> rows.stream().map(r -> new OpportunityState(r.uuid("opportunity_id"),
-                        r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"), r.text("stage"),
-                        r.text("status"), r.instant("stage_entered_at"), r.instant("last_activity_at"),
-                        r.date("expected_close_date"), r.instant("opened_at"))).toList());
     }
 
     /**

@@ -33,8 +33,9 @@ import org.salescrm.platform.database.AdvisoryLocks;
  * <p>Each chunk of customers commits on its own. A pass in one transaction held the lock of every alert
  * it had settled until its end, so a manager acknowledging one waited for the whole pass, holding a
  * connection meanwhile: a few dozen clicks during a long pass emptied the pool. A chunk and a batch about the
- * same customer take turns on its fact rows, which both rewrite ({@link DerivedState#refresh}) before the
- * rules read them, so the later of the two stores the moments of the newer facts.
+ * same customer take turns on its alerts (locked in id order); each writes what it derived from the facts it read
+ * ({@link DerivedState#refresh}, a deal's activity and moments). A chunk that read before the batch committed can
+ * leave a deal's older activity behind until the customer's next event or the deal's next moment on the scan.
  */
 @ApplicationScoped
 public class AlertScan {

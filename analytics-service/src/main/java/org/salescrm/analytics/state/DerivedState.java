@@ -10,9 +10,10 @@ import java.util.UUID;
 import org.salescrm.analytics.Sql;
 
 /**
- * Recomputes the columns that summarise other facts: an opportunity's last qualifying activity and a
- * customer's counts. Recomputed from the detail rows rather than incremented, so the result is the
- * same whatever order the topics' events arrived in.
+ * Recomputes the columns of a customer that summarise other facts: its counts of deals won and lost, open and overdue
+ * follow-ups, decision makers, its latest visit. Recomputed from the detail rows rather than incremented, so the
+ * result is the same whatever order the topics' events arrived in. (A deal's last activity is recomputed where the
+ * stall rule reads it: {@code alerts/Deals}.)
  */
 @ApplicationScoped
 public class DerivedState {
@@ -27,43 +28,12 @@ public class DerivedState {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> ids = List.copyOf(customerIds);
-        return lastActivity(ids).chain(() -> customers(ids));
-    }
-
-    /**
-     * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
-     * either, a stage change (which stage_entered_at holds). Editing a field is not activity. One
-     * subquery per column rather than an {@code OR} across two: each reads one index (the customer's
-     * latest visit is the first entry of its index range), so the cost does not grow with the history; the
-     * customer's own latest visit and follow-up are read once per customer, not once for each of its deals.
-     * Only rows whose moment moved are written: most of a batch's visits are not a customer's latest, and
-     * rewriting every deal of every customer at hand was the ingest's largest write. The moments are computed
-     * apart ({@code MATERIALIZED}), else PostgreSQL inlines them into both the filter and the assignment and
-     * reads each subquery twice for every row that moved.
-     */
-    private Uni<Void> lastActivity(List<UUID> ids) {
-        return Sql.update("""
-                WITH c AS MATERIALIZED (SELECT k.customer_id,
-                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,
-                        (SELECT max(f.completed_at) FROM follow_up_fact f
-                          WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up
-                      FROM (SELECT DISTINCT customer_id FROM opportunity_fact WHERE customer_id IN (?1)) k),
-                n AS MATERIALIZED (SELECT x.opportunity_id, GREATEST(x.stage_entered_at, x.opened_at,
-                        c.visited, c.followed_up,
-                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = x.opportunity_id),
-                        (SELECT max(f.completed_at) FROM follow_up_fact f
-                          WHERE f.opportunity_id = x.opportunity_id AND f.status = 'COMPLETED')) AS at
-                      -- the customers named again: joined with the CTE alone, PostgreSQL read every deal
-                      FROM opportunity_fact x JOIN c ON c.customer_id = x.customer_id WHERE x.customer_id IN (?1))
-                UPDATE opportunity_fact o SET last_activity_at = n.at FROM n
-                WHERE o.opportunity_id = n.opportunity_id AND o.last_activity_at IS DISTINCT FROM n.at""", ids)
-                .replaceWithVoid();
+        return customers(List.copyOf(customerIds));
     }
 
     /**
      * Leaves out opportunities and key persons deleted on their own; an archived customer is left out where read.
-     * Only customers whose counts moved are written, as for the deals' activity.
+     * Only customers whose counts moved are written.
      */
     private Uni<Void> customers(List<UUID> ids) {
         LocalDate today = LocalDate.now(clock);
