@@ -104,7 +104,7 @@ public class AlertEngine {
         }
 
         void opportunities(Map<String, StageMedian> medians) {
-            deals.stream().filter(Deals.Deal::live).map(Deals.Deal::state).forEach(o -> {
+            Deals.live(deals).forEach(o -> {
                 StageMedian median = medians.get(StageMedians.key(o.ownerTeam(), o.stage()));
                 findings.add(stall.evaluate(o, median, now, zone));
                 opportunityChecks.put(o.opportunityId(), stall.nextCheck(o, median, now, zone));
@@ -217,9 +217,8 @@ public class AlertEngine {
 
     /** The medians of the teams of the live deals that are open: only those can dwell. */
     private Uni<Map<String, StageMedian>> medians(List<Deals.Deal> deals) {
-        return stageMedians.of(deals.stream().filter(Deals.Deal::live).map(Deals.Deal::state)
-                .filter(OpportunityState::isOpen).map(OpportunityState::ownerTeam)
-                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return stageMedians.of(Deals.live(deals).stream().filter(OpportunityState::isOpen)
+                .map(OpportunityState::ownerTeam).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     /**

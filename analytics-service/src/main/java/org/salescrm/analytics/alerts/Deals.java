@@ -36,6 +36,11 @@ final class Deals {
         }
     }
 
+    /** The rules' inputs among them. */
+    static List<OpportunityState> live(List<Deal> deals) {
+        return deals.stream().filter(Deal::live).map(Deal::state).toList();
+    }
+
     /**
      * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
      * either, a stage change (which stage_entered_at holds). Editing a field is not activity. Recomputed from the
