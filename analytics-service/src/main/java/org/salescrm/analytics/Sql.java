@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import org.salescrm.platform.database.Columns;
 import org.salescrm.platform.database.NativeQueries;
 import org.salescrm.platform.database.Row;
 
@@ -28,6 +29,11 @@ public final class Sql {
     /** Rows read by column name: give every computed column an alias. */
     public static Uni<List<Row>> rows(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> NativeQueries.rows(session, sql, parameters));
+    }
+
+    /** Rows of a query selecting exactly {@code columns}, for a read of many rows: {@link Columns}. */
+    public static Uni<List<Row>> rows(Columns columns, String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> NativeQueries.rows(session, columns, sql, parameters));
     }
 
     /** One column of a set of rows as a PostgreSQL array literal: {@link NativeQueries#array}. */

@@ -29,6 +29,24 @@ public final class NativeQueries {
         return query.getResultList().map(tuples -> tuples.stream().map(Row::new).toList());
     }
 
+    /**
+     * The rows of a query selecting exactly {@code columns}, in their order, read by name without Hibernate's tuple
+     * for each row ({@link Columns} says why).
+     */
+    public static Uni<List<Row>> rows(Mutiny.Session session, Columns columns, String sql, Object... parameters) {
+        var query = session.createNativeQuery(sql, Object[].class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList().map(arrays -> arrays.stream().map(values -> {
+            if (values.length != columns.size()) {
+                throw new IllegalStateException("the query selects " + values.length + " columns, not the "
+                        + columns.size() + " declared");
+            }
+            return new Row(values, columns);
+        }).toList());
+    }
+
     public static Uni<Integer> update(Mutiny.Session session, String sql, Object... parameters) {
         var query = session.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {

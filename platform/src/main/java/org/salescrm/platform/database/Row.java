@@ -14,18 +14,31 @@ import java.util.UUID;
 /**
  * One row of a native query, its columns read by name (the select list's column or alias). The
  * readers accept what the PostgreSQL client may answer for a column type, so a query can be
- * reworded without touching the code that reads it.
+ * reworded without touching the code that reads it. A row is Hibernate's tuple, or for a read that declares its
+ * columns ({@link Columns}) the bare array of its values.
  */
 public final class Row {
 
-    private final Tuple columns;
+    private final Tuple tuple;
+    private final Object[] values;
+    private final Columns columns;
 
-    Row(Tuple columns) {
+    Row(Tuple tuple) {
+        this(tuple, null, null);
+    }
+
+    Row(Object[] values, Columns columns) {
+        this(null, values, columns);
+    }
+
+    private Row(Tuple tuple, Object[] values, Columns columns) {
+        this.tuple = tuple;
+        this.values = values;
         this.columns = columns;
     }
 
     public Object value(String column) {
-        return columns.get(column);
+        return tuple != null ? tuple.get(column) : values[columns.position(column)];
     }
 
     public String text(String column) {
