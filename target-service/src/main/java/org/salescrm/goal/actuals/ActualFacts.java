@@ -52,13 +52,14 @@ public class ActualFacts {
 
     /**
      * Ends as applying the events one by one in their order would, with the facts of all their visits written by
-     * one statement; the other events touch other rows, so they follow in their order.
+     * one statement; the other events touch other rows, so they follow in their order. The reps' teams last: those
+     * rows are shared with the other topics' batches, and what a batch locks stays locked until it commits.
      */
     public Uni<Void> applyAll(List<DomainEvent> events) {
         List<DomainEvent> others = events.stream().filter(event -> !isVisit(event)).toList();
-        return repTeams.remember(events)
-                .chain(() -> write(visitFacts(events)))
-                .chain(() -> BatchEffect.eachInTurn(this::effectOf).apply(others));
+        return write(visitFacts(events))
+                .chain(() -> BatchEffect.eachInTurn(this::effectOf).apply(others))
+                .chain(() -> repTeams.remember(events));
     }
 
     private Uni<Void> effectOf(DomainEvent event) {

@@ -40,8 +40,14 @@ public class RepTeams {
         }
         return Panache.getSession().chain(session -> NativeQueries.update(session, """
                                 INSERT INTO rep_team (rep_id, team, seen_at)
-                                SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS text[]),
-                                                     CAST(CAST(?3 AS text) AS timestamptz[]))
+                                SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]),
+                                        CAST(CAST(?2 AS text) AS text[]),
+                                        CAST(CAST(?3 AS text) AS timestamptz[])) AS u(rep_id, team, seen_at)
+                                -- an upsert locks the row it conflicts with even when its WHERE then refuses it, and
+                                -- the lock holds until the batch commits: concurrent batches about the same reps
+                                -- waited on each other for rows none of them changed
+                                WHERE NOT EXISTS (SELECT 1 FROM rep_team r
+                                                  WHERE r.rep_id = u.rep_id AND r.seen_at > u.seen_at)
                                 ON CONFLICT (rep_id) DO UPDATE SET team = excluded.team, seen_at = excluded.seen_at
                                 WHERE rep_team.seen_at <= excluded.seen_at""",
                                 NativeQueries.array(newest.values(), DomainEvent::ownerId),
