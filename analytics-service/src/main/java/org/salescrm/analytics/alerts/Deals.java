@@ -19,6 +19,11 @@ import org.salescrm.platform.database.Columns;
  */
 final class Deals {
 
+    /** A batch reads thousands of deals: by position, the select list's order (Columns says why). */
+    private static final Columns COLUMNS = Columns.of("opportunity_id", "customer_id", "owner_id", "owner_team", "stage",
+            "status", "stage_entered_at", "expected_close_date", "opened_at", "held_activity", "held_check", "live",
+            "activity");
+
     private Deals() {
     }
 
@@ -41,11 +46,6 @@ final class Deals {
     static List<OpportunityState> live(List<Deal> deals) {
         return deals.stream().filter(Deal::live).map(Deal::state).toList();
     }
-
-    /** A batch reads thousands of deals: by position, the select list's order (Columns says why). */
-    private static final Columns COLUMNS = Columns.of("opportunity_id", "customer_id", "owner_id", "owner_team", "stage",
-            "status", "stage_entered_at", "expected_close_date", "opened_at", "held_activity", "held_check", "live",
-            "activity");
 
     /**
      * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
