@@ -22,11 +22,8 @@ public final class NativeQueries {
     }
 
     public static Uni<List<Row>> rows(Mutiny.Session session, String sql, Object... parameters) {
-        var query = session.createNativeQuery(sql, Tuple.class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList().map(tuples -> tuples.stream().map(Row::new).toList());
+        return bound(session.createNativeQuery(sql, Tuple.class), parameters).getResultList()
+                .map(tuples -> tuples.stream().map(Row::new).toList());
     }
 
     /**
@@ -34,25 +31,20 @@ public final class NativeQueries {
      * for each row ({@link Columns} says why).
      */
     public static Uni<List<Row>> rows(Mutiny.Session session, Columns columns, String sql, Object... parameters) {
-        var query = session.createNativeQuery(sql, Object[].class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList().map(arrays -> arrays.stream().map(values -> {
-            if (values.length != columns.size()) {
-                throw new IllegalStateException("the query selects " + values.length + " columns, not the "
-                        + columns.size() + " declared");
-            }
-            return new Row(values, columns);
-        }).toList());
+        return bound(session.createNativeQuery(sql, Object[].class), parameters).getResultList()
+                .map(arrays -> arrays.stream().map(values -> new Row(values, columns)).toList());
     }
 
     public static Uni<Integer> update(Mutiny.Session session, String sql, Object... parameters) {
-        var query = session.createNativeQuery(sql);
+        return bound(session.createNativeQuery(sql), parameters).executeUpdate();
+    }
+
+    /** Binds the positional parameters {@code ?1}, {@code ?2}, … in order. */
+    private static <Q extends Mutiny.AbstractQuery> Q bound(Q query, Object[] parameters) {
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
-        return query.executeUpdate();
+        return query;
     }
 
     /**

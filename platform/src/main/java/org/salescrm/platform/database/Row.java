@@ -29,6 +29,10 @@ public final class Row {
 
     Row(Object[] values, Columns columns) {
         this(null, values, columns);
+        if (values.length != columns.size()) {
+            throw new IllegalStateException("the query selects " + values.length + " columns, not the "
+                    + columns.size() + " declared");
+        }
     }
 
     private Row(Tuple tuple, Object[] values, Columns columns) {

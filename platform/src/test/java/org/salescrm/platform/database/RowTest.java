@@ -32,4 +32,10 @@ class RowTest {
         assertThatThrownBy(() -> row.text("owner")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("owner").hasMessageContaining("name");
     }
+
+    @Test
+    void rowWhoseQuerySelectsOtherColumnsThanDeclaredIsRefused() {
+        assertThatThrownBy(() -> new Row(new Object[] {UUID.randomUUID(), "x"}, COLUMNS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 columns, not the 3 declared");
+    }
 }
