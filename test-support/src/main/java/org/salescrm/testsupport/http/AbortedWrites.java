@@ -157,10 +157,14 @@ public final class AbortedWrites {
             }, failure -> { });
         }
         all.await(BORROW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        List<SqlConnection> borrowed;
         synchronized (arrived) {
             done.set(true);
-            arrived.forEach(connection -> connection.close().await().indefinitely());
-            return arrived.size();
+            borrowed = List.copyOf(arrived);
         }
+        // Closed outside the lock: a close completes on the connection's event loop, which may be the very thread
+        // waiting for the lock to hand over a late connection.
+        borrowed.forEach(connection -> connection.close().await().indefinitely());
+        return borrowed.size();
     }
 }
