@@ -11,8 +11,8 @@ import org.salescrm.platform.inbox.BatchEffect;
 import org.salescrm.platform.inbox.EventInbox;
 
 /**
- * Feeds crm.customers into the actual facts and which customers are archived, each event at most once, a polled
- * batch to a transaction.
+ * Feeds crm.customers into the actual facts, the customers' owners and which customers are archived, each event
+ * at most once, a polled batch to a transaction.
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
@@ -21,11 +21,13 @@ public class CustomerEventsConsumer {
 
     private final EventInbox inbox;
     private final ActualFacts facts;
+    private final CustomerOwners owners;
     private final ArchivedRecords archived;
 
-    public CustomerEventsConsumer(EventInbox inbox, ActualFacts facts, ArchivedRecords archived) {
+    public CustomerEventsConsumer(EventInbox inbox, ActualFacts facts, CustomerOwners owners, ArchivedRecords archived) {
         this.inbox = inbox;
         this.facts = facts;
+        this.owners = owners;
         this.archived = archived;
     }
 
@@ -34,8 +36,9 @@ public class CustomerEventsConsumer {
         return inbox.consumeBatch(batch, topic -> CONSUMER, this::apply);
     }
 
-    /** Ends as applying the events one by one in their order would: the facts touch none of the archive's rows. */
+    /** Ends as applying the events one by one in their order would: each of the three writes only its own rows. */
     private Uni<Void> apply(List<DomainEvent> events) {
-        return facts.applyAll(events).chain(() -> BatchEffect.eachInTurn(archived::apply).apply(events));
+        return facts.applyAll(events).chain(() -> owners.remember(events))
+                .chain(() -> BatchEffect.eachInTurn(archived::apply).apply(events));
     }
 }

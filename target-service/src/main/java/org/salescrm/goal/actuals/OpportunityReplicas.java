@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.customer.OpportunityLost;
@@ -15,6 +17,7 @@ import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.customer.OpportunityStageChanged;
 import org.salescrm.events.customer.OpportunityUpdated;
 import org.salescrm.events.customer.OpportunityWon;
+import org.salescrm.platform.database.NativeQueries;
 
 /**
  * Keeps {@code opportunity_replica} as crm.opportunities last said: stage, status, amount, expected
@@ -145,6 +148,24 @@ public class OpportunityReplicas {
                 .setParameter(2, expectedCloseDate)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** A deal as a reference sees it: whose customer's it is, and whose it is. */
+    public record Owned(UUID opportunityId, UUID customerId, String ownerId, String ownerTeam) {
+    }
+
+    /** Those of {@code opportunityIds} known here and not deleted (nor their customer). Needs an open session. */
+    public Uni<List<Owned>> live(Collection<UUID> opportunityIds) {
+        if (opportunityIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> NativeQueries.rows(session, """
+                        SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team FROM opportunity_replica o
+                        WHERE o.opportunity_id = ANY (CAST(CAST(?1 AS text) AS uuid[])) AND NOT\s"""
+                                + ArchivedRecords.archivedDeal("o"),
+                        NativeQueries.array(opportunityIds, id -> id)))
+                .map(rows -> rows.stream().map(row -> new Owned(row.uuid("opportunity_id"), row.uuid("customer_id"),
+                        row.text("owner_id"), row.text("owner_team"))).toList());
     }
 
     private LocalDate dayOf(Instant instant) {

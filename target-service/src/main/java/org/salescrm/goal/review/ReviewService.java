@@ -40,16 +40,18 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final ReviewActionRepository actions;
     private final ReviewPrefill prefill;
+    private final ActionReferences references;
     private final RepTeams repTeams;
     private final Outbox outbox;
     private final Validator validator;
     private final Clock clock;
 
     public ReviewService(ReviewRepository reviews, ReviewActionRepository actions, ReviewPrefill prefill,
-                         RepTeams repTeams, Outbox outbox, Validator validator, Clock clock) {
+                         ActionReferences references, RepTeams repTeams, Outbox outbox, Validator validator, Clock clock) {
         this.reviews = reviews;
         this.actions = actions;
         this.prefill = prefill;
+        this.references = references;
         this.repTeams = repTeams;
         this.outbox = outbox;
         this.validator = validator;
@@ -143,7 +145,7 @@ public class ReviewService {
                     .set("repAnswer", ReviewPatch::repAnswer, r.repAnswer, v -> r.repAnswer = v)
                     .list().isEmpty();
             Uni<List<ReviewAction>> assigned = requested == null ? Uni.createFrom().item(List.of())
-                    : replaceActions(r, requested);
+                    : replaceActions(r, requested, caller);
             return assigned.chain(toAssign -> {
                 if (!textChanged && requested == null) {
                     return load(r);
@@ -165,41 +167,50 @@ public class ReviewService {
      * follow-up and status), one without an id is new, an action left out is removed (a follow-up it
      * became stays in visit-service). Answers the actions to assign as follow-ups now.
      */
-    private Uni<List<ReviewAction>> replaceActions(Review r, List<ActionRequest> requested) {
-        Instant now = clock.instant();
+    private Uni<List<ReviewAction>> replaceActions(Review r, List<ActionRequest> requested, Caller caller) {
         return actions.of(r.id).chain(current -> {
             Map<UUID, ReviewAction> byId = new LinkedHashMap<>();
             current.forEach(a -> byId.put(a.id, a));
-            List<FieldViolation> unknown = new ArrayList<>();
-            for (int i = 0; i < requested.size(); i++) {
-                UUID id = requested.get(i).id();
-                if (id != null && !byId.containsKey(id)) {
-                    unknown.add(new FieldViolation("actions[" + i + "].id", "exists",
-                            "must be the id of one of this review's actions"));
-                }
-            }
-            if (!unknown.isEmpty()) {
-                throw Problems.ruleViolated("validation", unknown, "validation", "actions");
-            }
-            List<ReviewAction> toAssign = new ArrayList<>();
-            List<ReviewAction> kept = new ArrayList<>();
-            for (int i = 0; i < requested.size(); i++) {
-                ActionRequest req = requested.get(i);
-                ReviewAction a = req.id() != null ? byId.remove(req.id()) : newAction(r, now);
-                apply(a, req, i, now);
-                if (!a.asFollowUp && Boolean.TRUE.equals(req.asFollowUp())) {
-                    a.asFollowUp = true;
-                    toAssign.add(a);
-                }
-                kept.add(a);
-            }
-            return Multi.createFrom().iterable(byId.values())
-                    .onItem().transformToUniAndConcatenate(actions::delete)
-                    .collect().last()
-                    .chain(() -> actions.persist(kept))
-                    .chain(() -> actions.flush())
-                    .replaceWith(toAssign);
+            requireOwnIds(requested, byId);
+            return references.check(requested, byId, caller).chain(() -> replace(r, requested, byId));
         });
+    }
+
+    private static void requireOwnIds(List<ActionRequest> requested, Map<UUID, ReviewAction> current) {
+        List<FieldViolation> unknown = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            UUID id = requested.get(i).id();
+            if (id != null && !current.containsKey(id)) {
+                unknown.add(new FieldViolation("actions[" + i + "].id", "exists",
+                        "must be the id of one of this review's actions"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw Problems.ruleViolated("validation", unknown, "validation", "actions");
+        }
+    }
+
+    /** {@code current} by id; what is left in it once the requested actions are matched is removed. */
+    private Uni<List<ReviewAction>> replace(Review r, List<ActionRequest> requested, Map<UUID, ReviewAction> current) {
+        Instant now = clock.instant();
+        List<ReviewAction> toAssign = new ArrayList<>();
+        List<ReviewAction> kept = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ActionRequest req = requested.get(i);
+            ReviewAction a = req.id() != null ? current.remove(req.id()) : newAction(r, now);
+            apply(a, req, i, now);
+            if (!a.asFollowUp && Boolean.TRUE.equals(req.asFollowUp())) {
+                a.asFollowUp = true;
+                toAssign.add(a);
+            }
+            kept.add(a);
+        }
+        return Multi.createFrom().iterable(current.values())
+                .onItem().transformToUniAndConcatenate(actions::delete)
+                .collect().last()
+                .chain(() -> actions.persist(kept))
+                .chain(() -> actions.flush())
+                .replaceWith(toAssign);
     }
 
     /** A follow-up keeps the customer it was made for; an action that is no follow-up is marked done by hand. */

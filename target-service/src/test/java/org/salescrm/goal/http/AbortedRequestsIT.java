@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.goal.TestEvents;
 import org.salescrm.testsupport.TestTokens;
 import org.salescrm.testsupport.http.AbortedWrites;
 import org.salescrm.testsupport.http.ApiOperation;
@@ -64,6 +67,7 @@ class AbortedRequestsIT {
         List<String> evaluated = IntStream.range(0, 3).mapToObj(i -> unique("rep")).toList();
         evaluated.forEach(rep -> setGoal(manager, goal("2036-Q2", "REVENUE", "REP", rep, 100_000, null)));
         Queue<Request> reviews = reviewsOfEvaluations(manager, team, asManager);
+        UUID customer = knownCustomer();
         Map<String, String> asAdmin = Map.of("Authorization", "Bearer " + ADMIN);
         Map<ApiOperation, Supplier<Request>> cases = Map.of(
                 new ApiOperation("POST", "/api/v1/reviews"), () -> new Request("POST", "/api/v1/reviews",
@@ -73,7 +77,7 @@ class AbortedRequestsIT {
                     String id = as(ADMIN).body(Map.of("scope", Map.of("level", "TEAM", "id", unique("team")),
                             "period", "2036-Q2")).post("/api/v1/reviews").then().statusCode(201).extract().path("id");
                     // an action assigned as a follow-up: the review, its actions and the event commit together
-                    return new Request("PATCH", "/api/v1/reviews/" + id, ACTION.formatted(UUID.randomUUID()),
+                    return new Request("PATCH", "/api/v1/reviews/" + id, ACTION.formatted(customer),
                             Map.of("Authorization", asAdmin.get("Authorization"), "If-Match", "0"));
                 }),
                 new ApiOperation("POST", "/api/v1/goals"), () -> new Request("POST", "/api/v1/goals",
@@ -110,6 +114,15 @@ class AbortedRequestsIT {
                 .as("region versions and their events out of step").isZero();
         assertThat(count(organisationOutOfStep("org_team", "team", "crm.team.changed.v1")))
                 .as("team versions and their events out of step").isZero();
+    }
+
+    /** A customer this service has heard of, whom an action may name. */
+    private UUID knownCustomer() {
+        CustomerCreated created = TestEvents.created("rep-east-1", "east", LocalDate.of(2036, 1, 5));
+        TestEvents.publish(created);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM customer_owner WHERE customer_id = '"
+                + created.aggregateId() + "'") == 1);
+        return created.aggregateId();
     }
 
     /** One evaluation per rep of the team with a REP goal in 2036-Q3, each reviewed by the manager once. */

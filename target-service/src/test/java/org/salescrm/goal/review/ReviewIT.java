@@ -3,6 +3,7 @@ package org.salescrm.goal.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,15 +19,23 @@ import static org.salescrm.goal.TestEvents.publish;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
+import org.salescrm.events.customer.CustomerCreated;
+import org.salescrm.events.customer.CustomerDeleted;
+import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.events.customer.OpportunityLost;
 import org.salescrm.events.customer.OpportunityOpened;
 import org.salescrm.events.target.ReviewActionAssigned;
@@ -45,6 +54,9 @@ class ReviewIT {
     final String rep1 = unique("rep");
     final String rep2 = unique("rep");
     final String manager = TestTokens.manager(unique("mgr"), team);
+
+    @Inject
+    Pool db;
 
     @Test
     void quarterlyTeamReviewIsPreFilledAndShowsThePreviousReviewsActions() {
@@ -109,12 +121,17 @@ class ReviewIT {
         publish(TestEvents.visit(rep1, team, UUID.randomUUID(),
                 LocalDateTime.of(2026, 8, 3, 10, 0).atZone(SHANGHAI).toInstant(), true));
         String review = await().atMost(PATIENCE).until(() -> tryOpen("REP", rep1, "2026-Q3"), id -> id != null);
+        CustomerCreated created = TestEvents.created(rep1, team, LocalDate.of(2026, 7, 1));
+        publish(created);
         ConsumerTask<String, String> goals = TestEvents.kafka().consumeStrings().fromTopics(Topics.GOALS);
-        UUID customer = UUID.randomUUID();
+        UUID customer = created.aggregateId();
         String due = LocalDate.now(SHANGHAI).plusDays(7).toString();
+        Map<String, Object> body = Map.of("missReasons", "大客户项目推迟到四季度", "actions", List.of(
+                action("两周内拜访财务总监，确认预算", rep1, due, true, customer.toString(), null)));
 
-        List<String> actionIds = patch(review, 0, Map.of("missReasons", "大客户项目推迟到四季度", "actions", List.of(
-                action("两周内拜访财务总监，确认预算", rep1, due, true, customer.toString(), null)))).statusCode(200)
+        // the customer reaches this service a moment after its event
+        List<String> actionIds = await().atMost(PATIENCE).until(() -> patch(review, 0, body), r ->
+                        r.extract().statusCode() == 200)
                 .body("actions[0].asFollowUp", equalTo(true))
                 .body("actions[0].status", equalTo("OPEN"))
                 .extract().path("actions.followUpId");
@@ -207,6 +224,63 @@ class ReviewIT {
                 .body("actions", hasSize(0));
     }
 
+    @Test
+    void actionsNameOnlyCustomersAndDealsTheManagerMaySeeAndOneOutOfReachAnswersAsOneNeverSeen() {
+        LocalDate july = LocalDate.of(2026, 7, 1);
+        CustomerCreated own = TestEvents.created(rep1, team, july);
+        CustomerCreated moved = TestEvents.created(rep1, team, july);
+        CustomerCreated deleted = TestEvents.created(rep1, team, july);
+        String otherTeam = unique("team");
+        CustomerCreated theirs = TestEvents.created(unique("rep"), otherTeam, july);
+        OpportunityOpened ownDeal = TestEvents.opened(rep1, team, own.aggregateId(), "二期", "80000", july, july);
+        OpportunityOpened dealOfAnother = TestEvents.opened(rep1, team, moved.aggregateId(), "扩容", "50000", july, july);
+        OpportunityOpened theirDeal = TestEvents.opened(theirs.ownerId(), otherTeam, theirs.aggregateId(), "新购",
+                "90000", july, july);
+        publish(own, moved, deleted, theirs, ownDeal, dealOfAnother, theirDeal,
+                new CustomerOwnerChanged(UUID.randomUUID(), moved.aggregateId(), 1, theirs.ownerId(), otherTeam,
+                        Instant.now(), rep1, team, "TRANSFER", "调整区域", "admin", moved.name(), "B"),
+                new CustomerDeleted(UUID.randomUUID(), deleted.aggregateId(), 1, rep1, team, Instant.now(),
+                        deleted.name(), "admin"));
+        await().atMost(PATIENCE).until(() -> replicated("""
+                SELECT (SELECT count(*) FROM customer_owner WHERE customer_id = ANY ($1)
+                          AND aggregate_version = CASE WHEN customer_id = $2 THEN 1 ELSE 0 END)
+                     + (SELECT count(*) FROM archived_record WHERE record_id = $3 AND archived)
+                     + (SELECT count(*) FROM opportunity_replica WHERE opportunity_id = ANY ($4))""",
+                new UUID[] {own.aggregateId(), moved.aggregateId(), theirs.aggregateId()}, moved.aggregateId(),
+                deleted.aggregateId(), new UUID[] {ownDeal.aggregateId(), dealOfAnother.aggregateId(),
+                        theirDeal.aggregateId()}) == 7);
+        String review = open("TEAM", team, "2026-08");
+        String due = LocalDate.now(SHANGHAI).plusDays(7).toString();
+        patch(review, 0, Map.of("actions", List.of(
+                withDeal(action("推进二期", rep1, due, true, own.aggregateId().toString(), null), ownDeal))))
+                .statusCode(200);
+        String unknown = UUID.randomUUID().toString();
+
+        // moved to another team, deleted, another team's, never seen: each answers exactly as the one never seen
+        List<String> answers = new ArrayList<>();
+        for (String customer : List.of(moved.aggregateId().toString(), deleted.aggregateId().toString(),
+                theirs.aggregateId().toString(), unknown)) {
+            answers.add(patch(review, 1, Map.of("actions", List.of(action("回访", rep1, due, true, customer, null))))
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/review-action-reference"))
+                    .body("errors.field", contains("actions[0].customerId"))
+                    .body("errors.rule", contains("reachable"))
+                    .extract().asString());
+        }
+        assertThat(answers).containsOnly(answers.get(3));
+        patch(review, 1, Map.of("actions", List.of(
+                        withDeal(action("谈判", rep1, due, false, own.aggregateId().toString(), null), theirDeal),
+                        withDeal(action("报价", rep1, due, false, own.aggregateId().toString(), null), dealOfAnother))))
+                .statusCode(422)
+                .body("errors.field", contains("actions[0].opportunityId", "actions[1].opportunityId"))
+                .body("errors.rule", contains("reachable", "ofCustomer"));
+        as(manager).get("/api/v1/reviews/{id}", review).then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("actions.action", contains("推进二期"))
+                .body("actions[0].opportunityId", equalTo(ownDeal.aggregateId().toString()));
+    }
+
     /** The hand-checked third quarter of the team: two wins, a loss to a competitor, two deals that slipped. */
     private Q3 publishQ3() {
         LocalDate june = LocalDate.of(2026, 6, 1);
@@ -282,5 +356,15 @@ class ReviewIT {
             action.put("done", done);
         }
         return action;
+    }
+
+    private static Map<String, Object> withDeal(Map<String, Object> action, OpportunityOpened deal) {
+        action.put("opportunityId", deal.aggregateId().toString());
+        return action;
+    }
+
+    /** A count over this service's replicas: how far the published events have been applied. */
+    private long replicated(String sql, Object... parameters) {
+        return db.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely().iterator().next().getLong(0);
     }
 }
