@@ -51,10 +51,9 @@ final class Deals {
      * Qualifying activity: a visit for the customer or for the opportunity, a completed follow-up for
      * either, a stage change (which stage_entered_at holds). Editing a field is not activity. Recomputed from the
      * detail rows rather than incremented, so the result is the same whatever order the topics' events arrived in.
-     * One subquery per column rather than an {@code OR} across two: each reads one index (the customer's
-     * latest visit is the first entry of its index range), so the cost does not grow with the history; the
-     * customer's own latest visit and follow-up, and whether it is archived, are read once per customer, not once
-     * for each of its deals.
+     * A visit or follow-up for a deal is one for the deal's customer too (visit-service lets one name only a deal of
+     * its customer), so the customer's latest of each is the deal's: read once per customer, from the first entry
+     * of its index range, so the cost grows neither with the history nor with the customer's deals.
      */
     static Uni<List<Deal>> of(List<UUID> customerIds) {
         return Sql.rows(COLUMNS, """
@@ -66,10 +65,7 @@ final class Deals {
                 SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
                        o.expected_close_date, o.opened_at, o.last_activity_at AS held_activity,
                        o.next_check_at AS held_check, c.live AND NOT o.archived AS live,
-                       GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up,
-                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.opportunity_id = o.opportunity_id),
-                        (SELECT max(f.completed_at) FROM follow_up_fact f
-                          WHERE f.opportunity_id = o.opportunity_id AND f.status = 'COMPLETED')) AS activity
+                       GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up) AS activity
                 -- the customers named again: joined with the CTE alone, PostgreSQL read every deal
                 FROM opportunity_fact o JOIN c ON c.customer_id = o.customer_id WHERE o.customer_id IN (?1)
                 ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")), customerIds)
