@@ -3,9 +3,11 @@ package org.salescrm.goal.actuals;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.platform.database.NativeQueries;
 
@@ -62,6 +64,17 @@ public class RepTeams {
                                 NativeQueries.array(first.values(), DomainEvent::ownerId),
                                 NativeQueries.array(first.values(), DomainEvent::ownerTeam))))
                 .replaceWithVoid();
+    }
+
+    /** The teams of those of {@code repIds} some event has named, by rep. Needs an open session. */
+    public Uni<Map<String, String>> teamsOf(Collection<String> repIds) {
+        if (repIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> NativeQueries.rows(session,
+                        "SELECT rep_id, team FROM rep_team WHERE rep_id = ANY (CAST(CAST(?1 AS text) AS text[]))",
+                        NativeQueries.array(repIds, id -> id)))
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.text("rep_id"), row -> row.text("team"))));
     }
 
     /** The rep's team, or null when no event about the rep has been seen yet. Needs an open session. */

@@ -225,7 +225,7 @@ class ReviewIT {
     }
 
     @Test
-    void actionsNameOnlyCustomersAndDealsTheManagerMaySeeAndOneOutOfReachAnswersAsOneNeverSeen() {
+    void actionsNameOnlyCustomersDealsAndRepsTheManagerMaySeeAndOneOutOfReachAnswersAsOneNeverSeen() {
         LocalDate july = LocalDate.of(2026, 7, 1);
         CustomerCreated own = TestEvents.created(rep1, team, july);
         CustomerCreated moved = TestEvents.created(rep1, team, july);
@@ -245,10 +245,11 @@ class ReviewIT {
                 SELECT (SELECT count(*) FROM customer_owner WHERE customer_id = ANY ($1)
                           AND aggregate_version = CASE WHEN customer_id = $2 THEN 1 ELSE 0 END)
                      + (SELECT count(*) FROM archived_record WHERE record_id = $3 AND archived)
-                     + (SELECT count(*) FROM opportunity_replica WHERE opportunity_id = ANY ($4))""",
+                     + (SELECT count(*) FROM opportunity_replica WHERE opportunity_id = ANY ($4))
+                     + (SELECT count(*) FROM rep_team WHERE rep_id = $5)""",
                 new UUID[] {own.aggregateId(), moved.aggregateId(), theirs.aggregateId()}, moved.aggregateId(),
                 deleted.aggregateId(), new UUID[] {ownDeal.aggregateId(), dealOfAnother.aggregateId(),
-                        theirDeal.aggregateId()}) == 7);
+                        theirDeal.aggregateId()}, theirs.ownerId()) == 8);
         String review = open("TEAM", team, "2026-08");
         String due = LocalDate.now(SHANGHAI).plusDays(7).toString();
         patch(review, 0, Map.of("actions", List.of(
@@ -275,6 +276,11 @@ class ReviewIT {
                 .statusCode(422)
                 .body("errors.field", contains("actions[0].opportunityId", "actions[1].opportunityId"))
                 .body("errors.rule", contains("reachable", "ofCustomer"));
+        // another team's rep
+        patch(review, 1, Map.of("actions", List.of(action("回访", theirs.ownerId(), due, false, null, null))))
+                .statusCode(422)
+                .body("errors.field", contains("actions[0].ownerId"))
+                .body("errors.rule", contains("ofYourTeams"));
         as(manager).get("/api/v1/reviews/{id}", review).then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("actions.action", contains("推进二期"))
