@@ -60,13 +60,21 @@ public class AlertEngine {
      * have no moment on the scan.
      */
     public Uni<Void> evaluate(Collection<UUID> customerIds) {
+        return evaluate(customerIds, Set.of());
+    }
+
+    /**
+     * The same, after events that can have moved nothing of the customers in {@code activityOnly} but their deals'
+     * last activity: of their deals only those whose activity moved are read ({@link Deals#of(List, Set)}).
+     */
+    public Uni<Void> evaluate(Collection<UUID> customerIds, Set<UUID> activityOnly) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<UUID> ids = List.copyOf(customerIds);
         Instant now = clock.instant();
         Map<UUID, Instant> windowChanges = new HashMap<>();
-        return archived.resolve(ids, now).chain(() -> Deals.of(ids))
+        return archived.resolve(ids, now).chain(() -> Deals.of(ids, activityOnly))
                 .chain(deals -> medians(deals).chain(medians -> signals(ids, now, windowChanges)
                 .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
                     Evaluation evaluation = new Evaluation(ids, now, deals);

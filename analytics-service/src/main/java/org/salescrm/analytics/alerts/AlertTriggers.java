@@ -2,6 +2,7 @@ package org.salescrm.analytics.alerts;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
+import org.salescrm.events.EventCatalog;
+import org.salescrm.events.Topics;
 import org.salescrm.platform.inbox.BatchEffect;
 
 /**
@@ -48,10 +51,26 @@ public class AlertTriggers {
                 .chain(() -> settle(events)).chain(activity::writeCounters);
     }
 
-    /** Every event on these topics is keyed by its customer, so the partition key names who to re-check. */
+    /**
+     * Every event on these topics is keyed by its customer, so the partition key names who to re-check. A customer
+     * whose events here are all visits and follow-ups can have had only its deals' last activity moved.
+     */
     Uni<Void> settle(List<DomainEvent> applied) {
         Set<UUID> customers = new LinkedHashSet<>();
-        applied.forEach(event -> customers.add(event.partitionKey()));
-        return derived.refresh(customers).chain(() -> engine.evaluate(customers));
+        Set<UUID> dealsTouched = new HashSet<>();
+        applied.forEach(event -> {
+            customers.add(event.partitionKey());
+            if (!isActivity(event)) {
+                dealsTouched.add(event.partitionKey());
+            }
+        });
+        Set<UUID> activityOnly = new HashSet<>(customers);
+        activityOnly.removeAll(dealsTouched);
+        return derived.refresh(customers).chain(() -> engine.evaluate(customers, activityOnly));
+    }
+
+    private static boolean isActivity(DomainEvent event) {
+        String topic = EventCatalog.typeOf(event.getClass()).topic();
+        return Topics.VISITS.equals(topic) || Topics.FOLLOW_UPS.equals(topic);
     }
 }

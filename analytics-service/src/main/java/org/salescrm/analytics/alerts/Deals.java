@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.archive.Archived;
@@ -56,6 +57,16 @@ final class Deals {
      * of its index range, so the cost grows neither with the history nor with the customer's deals.
      */
     static Uni<List<Deal>> of(List<UUID> customerIds) {
+        return of(customerIds, Set.of());
+    }
+
+    /**
+     * The same, but of the customers in {@code activityOnly} (whose events since their last evaluation can have moved
+     * nothing but their deals' last activity: visits, follow-ups) only the deals whose activity moved: for the others
+     * every input of the rules is as at their last evaluation, so are the findings and the next check. A visit older
+     * than the customer's latest (a backlog worked off, a visit logged offline and synced late) reads no deal at all.
+     */
+    static Uni<List<Deal>> of(List<UUID> customerIds, Set<UUID> activityOnly) {
         return Sql.rows(COLUMNS, """
                 WITH c AS MATERIALIZED (SELECT k.customer_id, %s AS live,
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,
@@ -64,11 +75,16 @@ final class Deals {
                       FROM (SELECT DISTINCT customer_id FROM opportunity_fact WHERE customer_id IN (?1)) k)
                 SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
                        o.expected_close_date, o.opened_at, o.last_activity_at AS held_activity,
-                       o.next_check_at AS held_check, c.live AND NOT o.archived AS live,
-                       GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up) AS activity
+                       o.next_check_at AS held_check, c.live AND NOT o.archived AS live, a.activity
                 -- the customers named again: joined with the CTE alone, PostgreSQL read every deal
-                FROM opportunity_fact o JOIN c ON c.customer_id = o.customer_id WHERE o.customer_id IN (?1)
-                ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")), customerIds)
+                FROM opportunity_fact o JOIN c ON c.customer_id = o.customer_id
+                CROSS JOIN LATERAL (SELECT GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up)
+                                    AS activity) a
+                WHERE o.customer_id IN (?1)
+                  AND (o.customer_id <> ALL (CAST(CAST(?2 AS text) AS uuid[]))
+                       OR a.activity IS DISTINCT FROM o.last_activity_at)
+                ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")), customerIds,
+                Sql.array(activityOnly, id -> id))
                 .map(rows -> rows.stream().map(r -> new Deal(new OpportunityState(r.uuid("opportunity_id"),
                         r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"), r.text("stage"),
                         r.text("status"), r.instant("stage_entered_at"), r.instant("activity"),
