@@ -71,7 +71,9 @@ final class Deals {
                 WITH c AS MATERIALIZED (SELECT k.customer_id, %s AS live,
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,
                         (SELECT max(f.completed_at) FROM follow_up_fact f
-                          WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up
+                          WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up,
+                        -- a set read once: the array's cast, written per row, ran again for every row
+                        k.customer_id IN (SELECT unnest(CAST(CAST(?2 AS text) AS uuid[]))) AS activity_only
                       FROM (SELECT DISTINCT customer_id FROM opportunity_fact WHERE customer_id IN (?1)) k)
                 SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
                        o.expected_close_date, o.opened_at, o.last_activity_at AS held_activity,
@@ -81,8 +83,7 @@ final class Deals {
                 CROSS JOIN LATERAL (SELECT GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up)
                                     AS activity) a
                 WHERE o.customer_id IN (?1)
-                  AND (o.customer_id <> ALL (CAST(CAST(?2 AS text) AS uuid[]))
-                       OR a.activity IS DISTINCT FROM o.last_activity_at)
+                  AND (NOT c.activity_only OR a.activity IS DISTINCT FROM o.last_activity_at)
                 ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")), customerIds,
                 Sql.array(activityOnly, id -> id))
                 .map(rows -> rows.stream().map(r -> new Deal(new OpportunityState(r.uuid("opportunity_id"),
