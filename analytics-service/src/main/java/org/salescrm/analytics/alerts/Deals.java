@@ -55,16 +55,11 @@ final class Deals {
      * A visit or follow-up for a deal is one for the deal's customer too (visit-service lets one name only a deal of
      * its customer), so the customer's latest of each is the deal's: read once per customer, from the first entry
      * of its index range, so the cost grows neither with the history nor with the customer's deals.
-     */
-    static Uni<List<Deal>> of(List<UUID> customerIds) {
-        return of(customerIds, Set.of());
-    }
-
-    /**
-     * The same, but of the customers in {@code activityOnly} (whose events since their last evaluation can have moved
-     * nothing but their deals' last activity: visits, follow-ups) only the deals whose activity moved: for the others
-     * every input of the rules is as at their last evaluation, so are the findings and the next check. A visit older
-     * than the customer's latest (a backlog worked off, a visit logged offline and synced late) reads no deal at all.
+     * <p>
+     * Of the customers in {@code activityOnly} (whose events since their last evaluation can have moved nothing but
+     * their deals' last activity: visits, follow-ups), only the deals whose activity moved: for the others every input
+     * of the rules is as at their last evaluation, so are the findings and the next check. A visit older than the
+     * customer's latest (a backlog worked off, a visit logged offline and synced late) reads no deal at all.
      */
     static Uni<List<Deal>> of(List<UUID> customerIds, Set<UUID> activityOnly) {
         return Sql.rows(COLUMNS, """
