@@ -13,8 +13,6 @@ import org.salescrm.analytics.activity.RepActivity;
 import org.salescrm.analytics.state.DerivedState;
 import org.salescrm.analytics.state.Rounds;
 import org.salescrm.events.DomainEvent;
-import org.salescrm.events.EventCatalog;
-import org.salescrm.events.Topics;
 import org.salescrm.platform.inbox.BatchEffect;
 
 /**
@@ -60,7 +58,7 @@ public class AlertTriggers {
         Set<UUID> dealsTouched = new HashSet<>();
         applied.forEach(event -> {
             customers.add(event.partitionKey());
-            if (!isActivity(event)) {
+            if (DealMoves.canMoveDeals(event)) {
                 dealsTouched.add(event.partitionKey());
             }
         });
@@ -69,8 +67,4 @@ public class AlertTriggers {
         return derived.refresh(customers).chain(() -> engine.evaluate(customers, activityOnly));
     }
 
-    private static boolean isActivity(DomainEvent event) {
-        String topic = EventCatalog.typeOf(event.getClass()).topic();
-        return Topics.VISITS.equals(topic) || Topics.FOLLOW_UPS.equals(topic);
-    }
 }

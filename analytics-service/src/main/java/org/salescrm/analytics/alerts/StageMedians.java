@@ -15,8 +15,6 @@ import java.util.function.Supplier;
 import org.salescrm.analytics.Sql;
 import org.salescrm.analytics.archive.Archived;
 import org.salescrm.events.DomainEvent;
-import org.salescrm.events.EventCatalog;
-import org.salescrm.events.Topics;
 
 /**
  * Each team's median days per stage, the yardstick of DWELL, kept in {@code stage_median} instead of aggregated
@@ -34,7 +32,7 @@ public class StageMedians {
      * as the one it joins, whichever fact the change wrote.
      */
     public Uni<Void> tracking(List<DomainEvent> events, Supplier<Uni<Void>> change) {
-        List<UUID> customers = events.stream().filter(StageMedians::mayMoveStays).map(DomainEvent::partitionKey)
+        List<UUID> customers = events.stream().filter(DealMoves::canMoveDeals).map(DomainEvent::partitionKey)
                 .distinct().toList();
         if (customers.isEmpty()) {
             return change.get();
@@ -61,12 +59,6 @@ public class StageMedians {
 
     static String key(String team, String stage) {
         return team + "|" + stage;
-    }
-
-    /** Visits and follow-ups never move a deal's stage, team or archive flag. */
-    private static boolean mayMoveStays(DomainEvent event) {
-        String topic = EventCatalog.typeOf(event.getClass()).topic();
-        return Topics.OPPORTUNITIES.equals(topic) || Topics.CUSTOMERS.equals(topic);
     }
 
     /** What a deal gives its team's medians: only deals with a completed stay (two moves or more) give any. */

@@ -31,7 +31,7 @@ public class ArchivedRecords {
     }
 
     /** SQL: a row of opportunity_replica ({@code alias}) that is archived itself or through its customer. */
-    public static String archivedDeal(String alias) {
+    static String archivedDeal(String alias) {
         return "EXISTS (SELECT 1 FROM archived_record x WHERE x.archived AND x.record_id IN (" + alias
                 + ".opportunity_id, " + alias + ".customer_id))";
     }

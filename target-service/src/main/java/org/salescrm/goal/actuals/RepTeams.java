@@ -79,11 +79,6 @@ public class RepTeams {
 
     /** The rep's team, or null when no event about the rep has been seen yet. Needs an open session. */
     public Uni<String> teamOf(String repId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT team FROM rep_team WHERE rep_id = ?1", String.class)
-                .setParameter(1, repId)
-                .getResultList())
-                .map(List::stream)
-                .map(rows -> rows.findFirst().orElse(null));
+        return teamsOf(List.of(repId)).map(teams -> teams.get(repId));
     }
 }

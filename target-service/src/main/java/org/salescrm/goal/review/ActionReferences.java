@@ -68,7 +68,10 @@ class ActionReferences {
         return customers.live(idsOf(named.records(), requested, ActionRequest::customerId))
                 .chain(liveCustomers -> deals.live(idsOf(named.records(), requested, ActionRequest::opportunityId))
                         .chain(liveDeals -> repTeams.teamsOf(owners).map(teams -> new Reach(
-                                reachableCustomers(liveCustomers, caller), reachableDeals(liveDeals, caller),
+                                reachable(liveCustomers, CustomerOwners.Owner::customerId,
+                                        CustomerOwners.Owner::ownerId, CustomerOwners.Owner::ownerTeam, caller),
+                                reachable(liveDeals, OpportunityReplicas.Owned::opportunityId,
+                                        OpportunityReplicas.Owned::ownerId, OpportunityReplicas.Owned::ownerTeam, caller),
                                 foreignOwners(teams, caller)))))
                 .invoke(reach -> requireReachable(named, requested, reach))
                 .replaceWithVoid();
@@ -128,16 +131,11 @@ class ActionReferences {
         return faults;
     }
 
-    private static Map<UUID, CustomerOwners.Owner> reachableCustomers(List<CustomerOwners.Owner> customers,
-                                                                      Caller caller) {
-        return customers.stream().filter(c -> caller.canSee(c.ownerId(), c.ownerTeam()))
-                .collect(Collectors.toMap(CustomerOwners.Owner::customerId, c -> c));
-    }
-
-    private static Map<UUID, OpportunityReplicas.Owned> reachableDeals(List<OpportunityReplicas.Owned> deals,
-                                                                       Caller caller) {
-        return deals.stream().filter(d -> caller.canSee(d.ownerId(), d.ownerTeam()))
-                .collect(Collectors.toMap(OpportunityReplicas.Owned::opportunityId, d -> d));
+    /** Of {@code records}, by id, those whose owner the caller may see. */
+    private static <T> Map<UUID, T> reachable(List<T> records, Function<T, UUID> id, Function<T, String> owner,
+                                              Function<T, String> team, Caller caller) {
+        return records.stream().filter(r -> caller.canSee(owner.apply(r), team.apply(r)))
+                .collect(Collectors.toMap(id, r -> r));
     }
 
     /** Reps an event placed in a team the caller does not manage; a rep no event has named yet is given the benefit. */
