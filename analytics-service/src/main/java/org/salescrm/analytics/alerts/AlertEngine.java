@@ -60,21 +60,24 @@ public class AlertEngine {
      * have no moment on the scan.
      */
     public Uni<Void> evaluate(Collection<UUID> customerIds) {
-        return evaluate(customerIds, Set.of());
+        return evaluate(customerIds, Set.of(), Set.of());
     }
 
     /**
      * The same, after events that can have moved nothing of the customers in {@code activityOnly} but their deals'
-     * last activity: of their deals only those whose activity moved are read ({@link Deals#of(List, Set)}).
+     * last activity: of their deals only those whose activity moved are read ({@link Deals#of(List, Set)}); of the
+     * customers in {@code dealsHeld} (activity-only too, with no new latest visit or follow-up) none: their deals'
+     * activity is what the deals' rows hold, so the read would find none moved.
      */
-    public Uni<Void> evaluate(Collection<UUID> customerIds, Set<UUID> activityOnly) {
+    public Uni<Void> evaluate(Collection<UUID> customerIds, Set<UUID> activityOnly, Set<UUID> dealsHeld) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<UUID> ids = List.copyOf(customerIds);
+        List<UUID> dealsToRead = ids.stream().filter(id -> !dealsHeld.contains(id)).toList();
         Instant now = clock.instant();
         Map<UUID, Instant> windowChanges = new HashMap<>();
-        return archived.resolve(ids, now).chain(() -> Deals.of(ids, activityOnly))
+        return archived.resolve(ids, now).chain(() -> Deals.of(dealsToRead, activityOnly))
                 .chain(deals -> medians(deals).chain(medians -> signals(ids, now, windowChanges)
                 .chain(signals -> reclaimWarnings(ids).chain(warnings -> instalments(ids).chain(owed -> {
                     Evaluation evaluation = new Evaluation(ids, now, deals);

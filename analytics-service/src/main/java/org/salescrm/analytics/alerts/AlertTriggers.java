@@ -51,20 +51,29 @@ public class AlertTriggers {
 
     /**
      * Every event on these topics is keyed by its customer, so the partition key names who to re-check. A customer
-     * whose events here are all visits and follow-ups can have had only its deals' last activity moved.
+     * whose events here are all visits and follow-ups can have had only its deals' last activity moved; one whose
+     * events are all visits and whose latest visit stayed the same, not even that.
      */
     Uni<Void> settle(List<DomainEvent> applied) {
         Set<UUID> customers = new LinkedHashSet<>();
         Set<UUID> dealsTouched = new HashSet<>();
+        Set<UUID> notVisitsAlone = new HashSet<>();
         applied.forEach(event -> {
             customers.add(event.partitionKey());
             if (DealMoves.canMoveDeals(event)) {
                 dealsTouched.add(event.partitionKey());
             }
+            if (!DealMoves.isVisit(event)) {
+                notVisitsAlone.add(event.partitionKey());
+            }
         });
         Set<UUID> activityOnly = new HashSet<>(customers);
         activityOnly.removeAll(dealsTouched);
-        return derived.refresh(customers).chain(() -> engine.evaluate(customers, activityOnly));
+        return derived.refresh(customers).chain(latestVisitHeld -> {
+            Set<UUID> dealsHeld = new HashSet<>(latestVisitHeld);
+            dealsHeld.removeAll(notVisitsAlone);
+            return engine.evaluate(customers, activityOnly, dealsHeld);
+        });
     }
 
 }

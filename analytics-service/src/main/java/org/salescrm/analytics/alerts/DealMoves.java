@@ -15,7 +15,16 @@ final class DealMoves {
      * Visits and follow-ups never do; they move only the deals' last activity.
      */
     static boolean canMoveDeals(DomainEvent event) {
-        String topic = EventCatalog.typeOf(event.getClass()).topic();
+        String topic = topicOf(event);
         return Topics.OPPORTUNITIES.equals(topic) || Topics.CUSTOMERS.equals(topic);
+    }
+
+    /** Whether the event is a visit's: it can move a deal's last activity only through its customer's latest visit. */
+    static boolean isVisit(DomainEvent event) {
+        return Topics.VISITS.equals(topicOf(event));
+    }
+
+    private static String topicOf(DomainEvent event) {
+        return EventCatalog.typeOf(event.getClass()).topic();
     }
 }

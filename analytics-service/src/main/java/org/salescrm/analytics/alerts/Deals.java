@@ -62,6 +62,9 @@ final class Deals {
      * customer's latest (a backlog worked off, a visit logged offline and synced late) reads no deal at all.
      */
     static Uni<List<Deal>> of(List<UUID> customerIds, Set<UUID> activityOnly) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Sql.rows(COLUMNS, """
                 WITH c AS MATERIALIZED (SELECT k.customer_id, %s AS live,
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.salescrm.analytics.Sql;
 
 /**
@@ -24,21 +26,25 @@ public class DerivedState {
         this.clock = clock;
     }
 
-    public Uni<Void> refresh(Collection<UUID> customerIds) {
+    /**
+     * Answers the customers at hand whose latest visit is the one they had before (of those with a facts row): their
+     * deals' last activity can have moved through no visit ({@code AlertTriggers}).
+     */
+    public Uni<Set<UUID>> refresh(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         return customers(List.copyOf(customerIds));
     }
 
     /**
      * Leaves out opportunities and key persons deleted on their own; an archived customer is left out where read.
-     * Only customers whose counts moved are written.
+     * Only customers whose counts moved are written (the update runs whether or not the select reads it).
      */
-    private Uni<Void> customers(List<UUID> ids) {
+    private Uni<Set<UUID>> customers(List<UUID> ids) {
         LocalDate today = LocalDate.now(clock);
-        return Sql.update("""
-                WITH n AS MATERIALIZED (SELECT x.customer_id,
+        return Sql.rows("""
+                WITH n AS MATERIALIZED (SELECT x.customer_id, x.last_visit_at AS held_visit_at,
                         (SELECT count(*) FROM opportunity_fact o
                           WHERE o.customer_id = x.customer_id AND o.status = 'WON' AND NOT o.archived) AS won_deals,
                         (SELECT count(*) FROM opportunity_fact o
@@ -60,8 +66,8 @@ public class DerivedState {
                           (SELECT max(k.left_at) FROM key_person_fact k
                             WHERE k.customer_id = x.customer_id AND NOT k.active AND NOT k.archived
                               AND k.kp_type = 'DECISION_MAKER')) AS decision_maker_left_at
-                      FROM customer_fact x WHERE x.customer_id IN (?1))
-                UPDATE customer_fact c SET won_deals = n.won_deals, lost_opportunities = n.lost_opportunities,
+                      FROM customer_fact x WHERE x.customer_id IN (?1)),
+                u AS (UPDATE customer_fact c SET won_deals = n.won_deals, lost_opportunities = n.lost_opportunities,
                     last_lost_at = n.last_lost_at, last_visit_at = n.last_visit_at, open_follow_ups = n.open_follow_ups,
                     overdue_follow_ups = n.overdue_follow_ups, active_decision_makers = n.active_decision_makers,
                     decision_maker_left_at = n.decision_maker_left_at
@@ -70,7 +76,8 @@ public class DerivedState {
                   AND (c.won_deals, c.lost_opportunities, c.last_lost_at, c.last_visit_at, c.open_follow_ups,
                        c.overdue_follow_ups, c.active_decision_makers, c.decision_maker_left_at)
                       IS DISTINCT FROM (n.won_deals, n.lost_opportunities, n.last_lost_at, n.last_visit_at,
-                       n.open_follow_ups, n.overdue_follow_ups, n.active_decision_makers, n.decision_maker_left_at)""",
-                ids, today).replaceWithVoid();
+                       n.open_follow_ups, n.overdue_follow_ups, n.active_decision_makers, n.decision_maker_left_at))
+                SELECT n.customer_id FROM n WHERE n.last_visit_at IS NOT DISTINCT FROM n.held_visit_at""",
+                ids, today).map(rows -> rows.stream().map(r -> r.uuid("customer_id")).collect(Collectors.toSet()));
     }
 }

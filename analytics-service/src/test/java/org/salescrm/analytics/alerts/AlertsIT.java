@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.salescrm.events.Topics;
 import org.salescrm.events.analytics.AlertChanged;
 import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.events.analytics.AlertResolved;
+import org.salescrm.events.visit.VisitLogged;
 import org.salescrm.testsupport.TestTokens;
 
 /**
@@ -124,6 +126,34 @@ class AlertsIT {
                 alertEventsOf(customer, AlertResolved.TYPE).get(0).value()));
         assertThat(event.reason()).isEqualTo("CAUSES_CLEARED");
         assertThat(event.aggregateId().toString()).isEqualTo(alert.get("id"));
+    }
+
+    @Test
+    void aDealTakesItsCustomersLatestVisitInWhateverOrderVisitsArriveAndFollowsACorrectionBack() {
+        UUID opportunity = UUID.randomUUID();
+        negotiationIdleFor16Days(opportunity);
+        settledIdleAlert(opportunity);
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MICROS);
+        Instant fiveDaysAgo = now.minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MICROS);
+        VisitLogged latest = Fixtures.visit(customer, null, rep, team, twoDaysAgo, "NEUTRAL", true);
+        Events.publish(latest);
+        await().atMost(WAIT).until(() -> twoDaysAgo.equals(lastActivity(opportunity)));
+
+        // An older visit, logged late: the customer's latest visit stays, so does the deal's activity.
+        VisitLogged older = Fixtures.visit(customer, null, rep, team, fiveDaysAgo, "NEUTRAL", true);
+        Events.publish(older);
+        await().atMost(WAIT).until(() -> db.row("SELECT 1 FROM visit_fact WHERE visit_id = $1",
+                older.aggregateId()) != null);
+        assertThat(lastActivity(opportunity)).isEqualTo(twoDaysAgo);
+
+        // The latest visit corrected to a date before the older one: the deal's activity goes back with it.
+        Events.publish(Fixtures.corrected(latest, 1, now.minus(Duration.ofDays(9)), true));
+        await().atMost(WAIT).until(() -> fiveDaysAgo.equals(lastActivity(opportunity)));
+    }
+
+    private Instant lastActivity(UUID opportunity) {
+        return db.row("SELECT last_activity_at FROM opportunity_fact WHERE opportunity_id = $1", opportunity)
+                .getOffsetDateTime("last_activity_at").toInstant();
     }
 
     @Test
