@@ -65,9 +65,10 @@ public class AlertEngine {
 
     /**
      * The same, after events that can have moved nothing of the customers in {@code activityOnly} but their deals'
-     * last activity: of their deals only those whose activity moved are read ({@link Deals#of(List, Set)}); of the
-     * customers in {@code dealsHeld} (activity-only too, with no new latest visit or follow-up) none: their deals'
-     * activity is what the deals' rows hold, so the read would find none moved.
+     * last activity: of their deals only those whose activity moved are read ({@link Deals#of(List, Set)}). Of the
+     * customers in {@code dealsHeld} (whose events were visits alone and whose latest visit stayed) none: every input
+     * of their deals' activity is as at the last evaluation, which wrote it to the deals' rows, so the read would find
+     * none moved.
      */
     public Uni<Void> evaluate(Collection<UUID> customerIds, Set<UUID> activityOnly, Set<UUID> dealsHeld) {
         if (customerIds.isEmpty()) {
