@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
      * (~105 MB used) and the code cache capped, so neither grows unseen; half-size thread stacks. C1 only: the C2
      * compiler took half of each start's CPU and ~40 MB of memory, and these runs (tests, {@code ./crm}) are short;
      * the container images keep C2 for long-lived instances (see {@link #longLived}). Native memory the JVM has freed
-     * handed back to the system every 5 s: glibc otherwise keeps it (27–60 MB a service after load). Out of memory ends
+     * handed back to the system every 5 s: glibc otherwise keeps it (27–61 MB a service after load). Out of memory ends
      * the process rather than limping on.
      */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of(
