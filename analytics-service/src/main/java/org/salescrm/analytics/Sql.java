@@ -36,9 +36,19 @@ public final class Sql {
         return Panache.getSession().chain(session -> NativeQueries.rows(session, columns, sql, parameters));
     }
 
-    /** One column of a set of rows as a PostgreSQL array literal: {@link NativeQueries#array}. */
-    public static <T> String array(Collection<T> rows, Function<T, ?> column) {
-        return NativeQueries.array(rows, column);
+    /** One column of a set of rows as an array parameter: {@link NativeQueries#array}. */
+    public static <T, V> NativeQueries.ArrayParameter array(Collection<T> rows, Class<V> type, Function<T, ? extends V> column) {
+        return NativeQueries.array(rows, type, column);
+    }
+
+    /** A set of values as an array parameter: {@link NativeQueries#array}. */
+    public static <V> NativeQueries.ArrayParameter array(Collection<V> values, Class<V> type) {
+        return NativeQueries.array(values, type);
+    }
+
+    /** A column of instants as an array parameter: {@link NativeQueries#instants}. */
+    public static <T> NativeQueries.ArrayParameter instants(Collection<T> rows, Function<T, Instant> column) {
+        return NativeQueries.instants(rows, column);
     }
 
     /** Applies each item in turn, for what is written one row at a time. */

@@ -24,10 +24,10 @@ public class RepActivity {
 
     /** The entries of {@link #addAll}, one row each, numbered in their order. */
     private static final String ENTRIES = """
-            unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS uuid[]), CAST(CAST(?3 AS text) AS text[]),
-                   CAST(CAST(?4 AS text) AS date[]), CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS int[]),
-                   CAST(CAST(?7 AS text) AS int[]), CAST(CAST(?8 AS text) AS int[]), CAST(CAST(?9 AS text) AS int[]),
-                   CAST(CAST(?10 AS text) AS numeric[]))
+            unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]),
+                   CAST(?4 AS date[]), CAST(?5 AS text[]), CAST(?6 AS int[]),
+                   CAST(?7 AS int[]), CAST(?8 AS int[]), CAST(?9 AS int[]),
+                   CAST(?10 AS numeric[]))
                 WITH ORDINALITY AS d(subject_id, customer_id, owner_id, day, owner_team, new_customers, visits,
                                      effective_visits, won_deals, won_amount, n)""";
 
@@ -123,12 +123,15 @@ public class RepActivity {
         if (counted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Object[] columns = {Sql.array(counted, Entry::subjectId), Sql.array(counted, Entry::customerId),
-                Sql.array(counted, Entry::ownerId), Sql.array(counted, Entry::day),
-                Sql.array(counted, Entry::ownerTeam),
-                Sql.array(counted, e -> e.delta().newCustomers()), Sql.array(counted, e -> e.delta().visits()),
-                Sql.array(counted, e -> e.delta().effectiveVisits()), Sql.array(counted, e -> e.delta().wonDeals()),
-                Sql.array(counted, e -> e.delta().wonAmount())};
+        Object[] columns = {Sql.array(counted, UUID.class, Entry::subjectId),
+                Sql.array(counted, UUID.class, Entry::customerId),
+                Sql.array(counted, String.class, Entry::ownerId), Sql.array(counted, LocalDate.class, Entry::day),
+                Sql.array(counted, String.class, Entry::ownerTeam),
+                Sql.array(counted, Integer.class, e -> e.delta().newCustomers()),
+                Sql.array(counted, Integer.class, e -> e.delta().visits()),
+                Sql.array(counted, Integer.class, e -> e.delta().effectiveVisits()),
+                Sql.array(counted, Integer.class, e -> e.delta().wonDeals()),
+                Sql.array(counted, BigDecimal.class, e -> e.delta().wonAmount())};
         return Sql.update(ADD_SHARES, columns).chain(() -> Sql.update(ADD_TO_COUNTED, columns)).replaceWithVoid();
     }
 

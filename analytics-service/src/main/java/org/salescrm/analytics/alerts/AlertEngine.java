@@ -28,7 +28,7 @@ import org.salescrm.analytics.archive.Archived;
 @ApplicationScoped
 public class AlertEngine {
 
-    /** Subjects bound in one query, well below PostgreSQL's 32,767 parameters per statement. */
+    /** Subjects whose alerts one query loads: its HQL binds an id per alert, and PostgreSQL takes 32,767 at most. */
     private static final int SUBJECTS_PER_QUERY = 5_000;
 
     private final StallRule stall;
@@ -180,11 +180,12 @@ public class AlertEngine {
         List<Map.Entry<UUID, Instant>> rows = new ArrayList<>(moments.entrySet());
         return Sql.update("""
                         UPDATE %1$s t SET next_check_at = m.at
-                        FROM %1$s x LEFT JOIN unnest(CAST(CAST(?2 AS text) AS uuid[]),
-                                CAST(CAST(?3 AS text) AS timestamptz[])) AS m(id, at) ON m.id = x.%2$s
-                        WHERE x.customer_id IN (?1) AND t.%2$s = x.%2$s
+                        FROM %1$s x LEFT JOIN unnest(CAST(?2 AS uuid[]),
+                                CAST(CAST(?3 AS text[]) AS timestamptz[])) AS m(id, at) ON m.id = x.%2$s
+                        WHERE x.customer_id = ANY (CAST(?1 AS uuid[])) AND t.%2$s = x.%2$s
                           AND t.next_check_at IS DISTINCT FROM m.at""".formatted(table, id),
-                customerIds, Sql.array(rows, Map.Entry::getKey), Sql.array(rows, Map.Entry::getValue))
+                Sql.array(customerIds, UUID.class), Sql.array(rows, UUID.class, Map.Entry::getKey),
+                Sql.instants(rows, Map.Entry::getValue))
                 .replaceWithVoid();
     }
 
@@ -206,8 +207,9 @@ public class AlertEngine {
         Map<String, Alert> alerts = new HashMap<>();
         return Multi.createFrom().iterable(chunks(subjects))
                 .onItem().transformToUniAndConcatenate(chunk -> Sql.rows("""
-                                SELECT id FROM alert WHERE subject_id IN (?1) AND status <> 'RESOLVED'
-                                ORDER BY id FOR UPDATE""", chunk)
+                                SELECT id FROM alert
+                                WHERE subject_id = ANY (CAST(?1 AS uuid[])) AND status <> 'RESOLVED'
+                                ORDER BY id FOR UPDATE""", Sql.array(chunk, UUID.class))
                         .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Alert>of())
                                 : Alert.<Alert>list("id in ?1", rows.stream().map(r -> r.uuid("id")).toList()))
                         .invoke(list -> list.stream().filter(a -> a.status != AlertStatus.RESOLVED)
@@ -276,8 +278,9 @@ public class AlertEngine {
                             AND v.sentiment = 'NEGATIVE') + make_interval(days => ?8) AS leaves_sentiment
                     FROM visit_fact v WHERE v.customer_id = c.customer_id
                       AND v.occurred_at > LEAST(CAST(?4 AS timestamptz), CAST(?5 AS timestamptz))) w
-                WHERE c.customer_id IN (?1) AND NOT c.archived ORDER BY c.customer_id""",
-                customerIds, Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment), Sql.at(lookback),
+                WHERE c.customer_id = ANY (CAST(?1 AS uuid[])) AND NOT c.archived ORDER BY c.customer_id""",
+                Sql.array(customerIds, UUID.class), Sql.at(now), Sql.at(last30), Sql.at(prior90), Sql.at(sentiment),
+                Sql.at(lookback),
                 LocalDate.ofInstant(now, clock.getZone()), churnConfig.sentimentDays(), churnConfig.lookbackDays(),
                 clock.getZone().getId())
                 .map(rows -> rows.stream().map(r -> {
@@ -297,11 +300,12 @@ public class AlertEngine {
                 SELECT r.instalment_id, r.contract_number, r.customer_id, r.owner_id, r.owner_team, r.due_on, r.amount,
                        r.outstanding, r.currency
                 FROM receivable_instalment r
-                WHERE r.customer_id IN (?1) AND (r.outstanding > 0 OR EXISTS (SELECT 1 FROM alert a
+                WHERE r.customer_id = ANY (CAST(?1 AS uuid[])) AND (r.outstanding > 0 OR EXISTS (SELECT 1 FROM alert a
                     WHERE a.type = 'OVERDUE_RECEIVABLE' AND a.subject_id = r.instalment_id AND a.status <> 'RESOLVED'))
                   AND %s AND NOT EXISTS (SELECT 1 FROM opportunity_fact o
                                           WHERE o.opportunity_id = r.opportunity_id AND o.archived)
-                ORDER BY r.instalment_id""".formatted(Archived.customerLive("r.customer_id")), customerIds)
+                ORDER BY r.instalment_id""".formatted(Archived.customerLive("r.customer_id")),
+                Sql.array(customerIds, UUID.class))
                 .map(rows -> rows.stream().map(r -> new ReceivableState(r.uuid("instalment_id"),
                         r.text("contract_number"), r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"),
                         r.date("due_on"), r.decimal("amount"), r.decimal("outstanding"), r.text("currency"))).toList());
@@ -313,8 +317,9 @@ public class AlertEngine {
                 SELECT c.customer_id, c.owner_id, c.owner_team, c.reclaim_warned_at, c.reclaim_warned_owner,
                        c.reclaim_on, c.reclaim_days_silent,
                        (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = c.customer_id) AS last_visit_at
-                FROM customer_fact c WHERE c.customer_id IN (?1) AND c.reclaim_warned_at IS NOT NULL AND NOT c.archived
-                ORDER BY c.customer_id""", customerIds)
+                FROM customer_fact c
+                WHERE c.customer_id = ANY (CAST(?1 AS uuid[])) AND c.reclaim_warned_at IS NOT NULL AND NOT c.archived
+                ORDER BY c.customer_id""", Sql.array(customerIds, UUID.class))
                 .map(rows -> rows.stream().map(r -> new ReclaimWarningState(r.uuid("customer_id"),
                         r.text("owner_id"), r.text("owner_team"), r.instant("reclaim_warned_at"),
                         r.text("reclaim_warned_owner"), r.date("reclaim_on"), r.integer("reclaim_days_silent"),

@@ -26,12 +26,13 @@ class ArchivedAlerts {
     Uni<Void> resolve(List<UUID> customerIds, Instant now) {
         return Sql.rows("""
                 SELECT a.id FROM alert a
-                WHERE a.customer_id IN (?1) AND a.status <> 'RESOLVED' AND (
+                WHERE a.customer_id = ANY (CAST(?1 AS uuid[])) AND a.status <> 'RESOLVED' AND (
                     EXISTS (SELECT 1 FROM customer_fact c WHERE c.customer_id = a.customer_id AND c.archived)
                     OR EXISTS (SELECT 1 FROM opportunity_fact o WHERE o.opportunity_id = a.subject_id AND o.archived)
                     OR EXISTS (SELECT 1 FROM receivable_instalment r JOIN opportunity_fact o
                                    ON o.opportunity_id = r.opportunity_id
-                               WHERE r.instalment_id = a.subject_id AND o.archived))""", customerIds)
+                               WHERE r.instalment_id = a.subject_id AND o.archived))""",
+                        Sql.array(customerIds, UUID.class))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
                         : Alert.<Alert>find("id in ?1", rows.stream().map(r -> r.uuid("id")).toList())
                                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()

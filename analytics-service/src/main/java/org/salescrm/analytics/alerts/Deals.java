@@ -71,8 +71,9 @@ final class Deals {
                         (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up,
                         -- a set read once: the array's cast, written per row, ran again for every row
-                        k.customer_id IN (SELECT unnest(CAST(CAST(?2 AS text) AS uuid[]))) AS activity_only
-                      FROM (SELECT DISTINCT customer_id FROM opportunity_fact WHERE customer_id IN (?1)) k)
+                        k.customer_id IN (SELECT unnest(CAST(?2 AS uuid[]))) AS activity_only
+                      FROM (SELECT DISTINCT customer_id FROM opportunity_fact
+                            WHERE customer_id = ANY (CAST(?1 AS uuid[]))) k)
                 SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,
                        o.expected_close_date, o.opened_at, o.last_activity_at AS held_activity,
                        o.next_check_at AS held_check, c.live AND NOT o.archived AS live, a.activity
@@ -80,10 +81,10 @@ final class Deals {
                 FROM opportunity_fact o JOIN c ON c.customer_id = o.customer_id
                 CROSS JOIN LATERAL (SELECT GREATEST(o.stage_entered_at, o.opened_at, c.visited, c.followed_up)
                                     AS activity) a
-                WHERE o.customer_id IN (?1)
+                WHERE o.customer_id = ANY (CAST(?1 AS uuid[]))
                   AND (NOT c.activity_only OR a.activity IS DISTINCT FROM o.last_activity_at)
-                ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")), customerIds,
-                Sql.array(activityOnly, id -> id))
+                ORDER BY o.opportunity_id""".formatted(Archived.customerLive("k.customer_id")),
+                Sql.array(customerIds, UUID.class), Sql.array(activityOnly, UUID.class))
                 .map(rows -> rows.stream().map(r -> new Deal(new OpportunityState(r.uuid("opportunity_id"),
                         r.uuid("customer_id"), r.text("owner_id"), r.text("owner_team"), r.text("stage"),
                         r.text("status"), r.instant("stage_entered_at"), r.instant("activity"),
@@ -102,10 +103,10 @@ final class Deals {
         }
         return Sql.update("""
                         UPDATE opportunity_fact t SET last_activity_at = m.activity, next_check_at = m.at
-                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS timestamptz[]),
-                                CAST(CAST(?3 AS text) AS timestamptz[])) AS m(id, activity, at)
+                        FROM unnest(CAST(?1 AS uuid[]), CAST(CAST(?2 AS text[]) AS timestamptz[]),
+                                CAST(CAST(?3 AS text[]) AS timestamptz[])) AS m(id, activity, at)
                         WHERE t.opportunity_id = m.id""",
-                Sql.array(moved, Deal::id), Sql.array(moved, d -> d.state().lastActivityAt()),
-                Sql.array(moved, d -> checks.get(d.id()))).replaceWithVoid();
+                Sql.array(moved, UUID.class, Deal::id), Sql.instants(moved, d -> d.state().lastActivityAt()),
+                Sql.instants(moved, d -> checks.get(d.id()))).replaceWithVoid();
     }
 }

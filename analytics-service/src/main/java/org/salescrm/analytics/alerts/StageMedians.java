@@ -48,7 +48,9 @@ public class StageMedians {
         }
         List<String> sorted = List.copyOf(new TreeSet<>(teams));
         return refreshStale(sorted).chain(() -> Sql.rows("""
-                SELECT owner_team, stage, samples, median_days FROM stage_median WHERE owner_team IN (?1)""", sorted))
+                SELECT owner_team, stage, samples, median_days FROM stage_median
+                WHERE owner_team = ANY (CAST(?1 AS text[]))""",
+                Sql.array(sorted, String.class)))
                 .map(rows -> {
                     Map<String, StageMedian> medians = new HashMap<>();
                     rows.forEach(r -> medians.put(key(r.text("owner_team"), r.text("stage")),
@@ -71,8 +73,8 @@ public class StageMedians {
                 FROM opportunity_fact o
                 CROSS JOIN LATERAL (SELECT count(*) AS moves FROM stage_transition t
                                     WHERE t.opportunity_id = o.opportunity_id) s
-                WHERE o.customer_id IN (?1) AND o.owner_team IS NOT NULL AND s.moves > 1"""
-                .formatted(Archived.opportunityLive("o")), customers)
+                WHERE o.customer_id = ANY (CAST(?1 AS uuid[])) AND o.owner_team IS NOT NULL AND s.moves > 1"""
+                .formatted(Archived.opportunityLive("o")), Sql.array(customers, UUID.class))
                 .map(rows -> {
                     Set<Input> inputs = new HashSet<>();
                     rows.forEach(r -> inputs.add(new Input(r.uuid("opportunity_id"), r.text("owner_team"),
@@ -95,8 +97,8 @@ public class StageMedians {
         }
         return Sql.update("""
                 INSERT INTO stage_median_stale (owner_team)
-                SELECT unnest(CAST(CAST(?1 AS text) AS text[])) ORDER BY 1
-                ON CONFLICT DO NOTHING""", Sql.array(teams, team -> team)).replaceWithVoid();
+                SELECT unnest(CAST(?1 AS text[])) ORDER BY 1
+                ON CONFLICT DO NOTHING""", Sql.array(teams, String.class)).replaceWithVoid();
     }
 
     /**
@@ -104,7 +106,10 @@ public class StageMedians {
      * waits for this one and then finds none: it reads the medians this one wrote.
      */
     private static Uni<Void> refreshStale(List<String> teams) {
-        return Sql.rows("DELETE FROM stage_median_stale WHERE owner_team IN (?1) RETURNING owner_team", teams)
+        return Sql.rows("""
+                        DELETE FROM stage_median_stale WHERE owner_team = ANY (CAST(?1 AS text[]))
+                        RETURNING owner_team""",
+                        Sql.array(teams, String.class))
                 .chain(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -120,17 +125,20 @@ public class StageMedians {
      * runs from one move to the deal's next one, in the order of its versions.
      */
     private static Uni<Void> recompute(List<String> teams) {
-        return Sql.update("DELETE FROM stage_median WHERE owner_team IN (?1)", teams).chain(() -> Sql.update("""
+        return Sql.update("DELETE FROM stage_median WHERE owner_team = ANY (CAST(?1 AS text[]))",
+                Sql.array(teams, String.class)).chain(() -> Sql.update("""
                 INSERT INTO stage_median (owner_team, stage, samples, median_days)
                 WITH stays AS (
                     SELECT t.opportunity_id, t.to_stage AS stage, t.occurred_at AS entered_at,
                            LEAD(t.occurred_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.aggregate_version) AS left_at
                     FROM stage_transition t
-                    WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact WHERE owner_team IN (?1)))
+                    WHERE t.opportunity_id IN (SELECT opportunity_id FROM opportunity_fact
+                                              WHERE owner_team = ANY (CAST(?1 AS text[]))))
                 SELECT o.owner_team, s.stage, count(DISTINCT s.opportunity_id),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (s.left_at - s.entered_at)) / 86400.0)
                 FROM stays s JOIN opportunity_fact o ON o.opportunity_id = s.opportunity_id
-                WHERE s.left_at IS NOT NULL AND o.owner_team IN (?1) AND %s
-                GROUP BY o.owner_team, s.stage""".formatted(Archived.opportunityLive("o")), teams)).replaceWithVoid();
+                WHERE s.left_at IS NOT NULL AND o.owner_team = ANY (CAST(?1 AS text[])) AND %s
+                GROUP BY o.owner_team, s.stage""".formatted(Archived.opportunityLive("o")),
+                Sql.array(teams, String.class))).replaceWithVoid();
     }
 }

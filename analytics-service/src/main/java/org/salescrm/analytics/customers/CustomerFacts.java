@@ -70,11 +70,11 @@ public class CustomerFacts {
         return versions(versions).chain(() -> upsert(versions))
                 .call(() -> created.isEmpty() ? Uni.createFrom().voidItem() : Sql.update("""
                                 UPDATE customer_fact c SET created_at = LEAST(c.created_at, d.at)
-                                FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                        CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                                FROM unnest(CAST(?1 AS uuid[]),
+                                        CAST(CAST(?2 AS text[]) AS timestamptz[])) AS d(id, at)
                                 WHERE c.customer_id = d.id""",
-                        Sql.array(created, CustomerCreated::aggregateId),
-                        Sql.array(created, CustomerCreated::occurredAt)))
+                        Sql.array(created, UUID.class, CustomerCreated::aggregateId),
+                        Sql.instants(created, CustomerCreated::occurredAt)))
                 .chain(applied -> activity.addAll(created.stream().filter(e -> applied.contains(e.aggregateId()))
                         .map(e -> new RepActivity.Entry(e.aggregateId(), e.aggregateId(), e.ownerId(), e.ownerTeam(),
                                 activity.businessDay(e.occurredAt()), RepActivity.Delta.newCustomer()))
@@ -107,17 +107,19 @@ public class CustomerFacts {
         return Sql.update("""
                         INSERT INTO customer_version (customer_id, aggregate_version, occurred_at, grade, owner_id,
                                                       owner_team)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS bigint[]),
-                                CAST(CAST(?3 AS text) AS timestamptz[]),
-                                CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS text[]),
-                                CAST(CAST(?6 AS text) AS text[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(?2 AS bigint[]),
+                                CAST(CAST(?3 AS text[]) AS timestamptz[]),
+                                CAST(?4 AS text[]),
+                                CAST(?5 AS text[]),
+                                CAST(?6 AS text[]))
                         ON CONFLICT DO NOTHING""",
-                Sql.array(versions, v -> v.event().aggregateId()),
-                Sql.array(versions, v -> v.event().aggregateVersion()),
-                Sql.array(versions, v -> v.event().occurredAt()), Sql.array(versions, Version::gradeOrC),
-                Sql.array(versions, v -> v.event().ownerId()), Sql.array(versions, v -> v.event().ownerTeam()))
+                Sql.array(versions, UUID.class, v -> v.event().aggregateId()),
+                Sql.array(versions, Long.class, v -> v.event().aggregateVersion()),
+                Sql.instants(versions, v -> v.event().occurredAt()),
+                Sql.array(versions, String.class, Version::gradeOrC),
+                Sql.array(versions, String.class, v -> v.event().ownerId()),
+                Sql.array(versions, String.class, v -> v.event().ownerTeam()))
                 .replaceWithVoid();
     }
 
@@ -126,23 +128,25 @@ public class CustomerFacts {
         return Sql.rows("""
                         INSERT INTO customer_fact (customer_id, name, grade, owner_id, owner_team, created_at,
                                                    aggregate_version)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS text[]),
-                                CAST(CAST(?3 AS text) AS text[]),
-                                CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS text[]),
-                                CAST(CAST(?6 AS text) AS timestamptz[]),
-                                CAST(CAST(?7 AS text) AS bigint[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(?2 AS text[]),
+                                CAST(?3 AS text[]),
+                                CAST(?4 AS text[]),
+                                CAST(?5 AS text[]),
+                                CAST(CAST(?6 AS text[]) AS timestamptz[]),
+                                CAST(?7 AS bigint[]))
                         ON CONFLICT (customer_id) DO UPDATE SET
                             name = EXCLUDED.name, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                             owner_team = EXCLUDED.owner_team, aggregate_version = EXCLUDED.aggregate_version
                         WHERE customer_fact.aggregate_version < EXCLUDED.aggregate_version
                         RETURNING customer_id""",
-                Sql.array(versions, v -> v.event().aggregateId()),
-                Sql.array(versions, v -> v.name() == null ? "" : v.name()),
-                Sql.array(versions, Version::gradeOrC), Sql.array(versions, v -> v.event().ownerId()),
-                Sql.array(versions, v -> v.event().ownerTeam()), Sql.array(versions, v -> v.event().occurredAt()),
-                Sql.array(versions, v -> v.event().aggregateVersion()))
+                Sql.array(versions, UUID.class, v -> v.event().aggregateId()),
+                Sql.array(versions, String.class, v -> v.name() == null ? "" : v.name()),
+                Sql.array(versions, String.class, Version::gradeOrC),
+                Sql.array(versions, String.class, v -> v.event().ownerId()),
+                Sql.array(versions, String.class, v -> v.event().ownerTeam()),
+                Sql.instants(versions, v -> v.event().occurredAt()),
+                Sql.array(versions, Long.class, v -> v.event().aggregateVersion()))
                 .map(rows -> rows.stream().map(r -> r.uuid("customer_id")).collect(Collectors.toSet()));
     }
 

@@ -32,16 +32,16 @@ public class FollowUpFacts {
                                         due_on, status, %s, aggregate_version)
             SELECT d.id, d.customer_id, d.opportunity_id, d.owner_id, d.owner_team, d.assignee_id, d.due_on, d.status,
                    d.at, d.version
-            FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                    CAST(CAST(?2 AS text) AS uuid[]),
-                    CAST(CAST(?3 AS text) AS uuid[]),
-                    CAST(CAST(?4 AS text) AS text[]),
-                    CAST(CAST(?5 AS text) AS text[]),
-                    CAST(CAST(?6 AS text) AS text[]),
-                    CAST(CAST(?7 AS text) AS date[]),
-                    CAST(CAST(?8 AS text) AS text[]),
-                    CAST(CAST(?9 AS text) AS timestamptz[]),
-                    CAST(CAST(?10 AS text) AS bigint[]))
+            FROM unnest(CAST(?1 AS uuid[]),
+                    CAST(?2 AS uuid[]),
+                    CAST(?3 AS uuid[]),
+                    CAST(?4 AS text[]),
+                    CAST(?5 AS text[]),
+                    CAST(?6 AS text[]),
+                    CAST(?7 AS date[]),
+                    CAST(?8 AS text[]),
+                    CAST(CAST(?9 AS text[]) AS timestamptz[]),
+                    CAST(?10 AS bigint[]))
                  AS d(id, customer_id, opportunity_id, owner_id, owner_team, assignee_id, due_on, status, at, version)
             ON CONFLICT (follow_up_id) DO UPDATE SET %s""";
 
@@ -82,10 +82,13 @@ public class FollowUpFacts {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.update(UPSERT.formatted(atColumn, onConflict), Sql.array(rows, Row::id),
-                Sql.array(rows, Row::customerId), Sql.array(rows, Row::opportunityId), Sql.array(rows, Row::ownerId),
-                Sql.array(rows, Row::ownerTeam), Sql.array(rows, Row::assigneeId), Sql.array(rows, Row::dueOn),
-                Sql.array(rows, Row::status), Sql.array(rows, Row::at), Sql.array(rows, Row::version))
+        return Sql.update(UPSERT.formatted(atColumn, onConflict), Sql.array(rows, UUID.class, Row::id),
+                Sql.array(rows, UUID.class, Row::customerId), Sql.array(rows, UUID.class, Row::opportunityId),
+                Sql.array(rows, String.class, Row::ownerId),
+                Sql.array(rows, String.class, Row::ownerTeam), Sql.array(rows, String.class, Row::assigneeId),
+                Sql.array(rows, LocalDate.class, Row::dueOn),
+                Sql.array(rows, String.class, Row::status), Sql.instants(rows, Row::at),
+                Sql.array(rows, Long.class, Row::version))
                 .replaceWithVoid();
     }
 }

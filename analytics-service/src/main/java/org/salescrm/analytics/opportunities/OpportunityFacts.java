@@ -115,20 +115,20 @@ public class OpportunityFacts {
                             owner_id, owner_team, opened_at, aggregate_version)
                         SELECT d.id, d.customer_id, d.name, d.stage, d.status, d.at, d.at, d.amount, d.currency,
                                d.product_line, d.expected_close, d.probability, d.owner_id, d.owner_team, d.at, d.version
-                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS uuid[]),
-                                CAST(CAST(?3 AS text) AS text[]),
-                                CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS text[]),
-                                CAST(CAST(?6 AS text) AS timestamptz[]),
-                                CAST(CAST(?7 AS text) AS numeric[]),
-                                CAST(CAST(?8 AS text) AS text[]),
-                                CAST(CAST(?9 AS text) AS text[]),
-                                CAST(CAST(?10 AS text) AS date[]),
-                                CAST(CAST(?11 AS text) AS int[]),
-                                CAST(CAST(?12 AS text) AS text[]),
-                                CAST(CAST(?13 AS text) AS text[]),
-                                CAST(CAST(?14 AS text) AS bigint[]))
+                        FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(?2 AS uuid[]),
+                                CAST(?3 AS text[]),
+                                CAST(?4 AS text[]),
+                                CAST(?5 AS text[]),
+                                CAST(CAST(?6 AS text[]) AS timestamptz[]),
+                                CAST(?7 AS numeric[]),
+                                CAST(?8 AS text[]),
+                                CAST(?9 AS text[]),
+                                CAST(?10 AS date[]),
+                                CAST(?11 AS int[]),
+                                CAST(?12 AS text[]),
+                                CAST(?13 AS text[]),
+                                CAST(?14 AS bigint[]))
                              AS d(id, customer_id, name, stage, status, at, amount, currency, product_line,
                                   expected_close, probability, owner_id, owner_team, version)
                         ON CONFLICT (opportunity_id) DO UPDATE SET
@@ -149,13 +149,20 @@ public class OpportunityFacts {
                             opened_at = LEAST(opportunity_fact.opened_at, EXCLUDED.opened_at),
                             aggregate_version = EXCLUDED.aggregate_version
                         WHERE opportunity_fact.aggregate_version < EXCLUDED.aggregate_version""",
-                Sql.array(rows, u -> u.event().aggregateId()), Sql.array(rows, Upsert::customerId),
-                Sql.array(rows, Upsert::name), Sql.array(rows, u -> u.stage() == null ? "TARGET" : u.stage()),
-                Sql.array(rows, u -> u.status() == null ? OPEN : u.status()), Sql.array(rows, Upsert::at),
-                Sql.array(rows, u -> u.amount() == null ? BigDecimal.ZERO : u.amount()), Sql.array(rows, Upsert::currency),
-                Sql.array(rows, Upsert::productLine), Sql.array(rows, Upsert::expectedClose),
-                Sql.array(rows, Upsert::probability), Sql.array(rows, u -> u.event().ownerId()),
-                Sql.array(rows, u -> u.event().ownerTeam()), Sql.array(rows, u -> u.event().aggregateVersion()), moves)
+                Sql.array(rows, UUID.class, u -> u.event().aggregateId()),
+                Sql.array(rows, UUID.class, Upsert::customerId),
+                Sql.array(rows, String.class, Upsert::name),
+                Sql.array(rows, String.class, u -> u.stage() == null ? "TARGET" : u.stage()),
+                Sql.array(rows, String.class, u -> u.status() == null ? OPEN : u.status()),
+                Sql.instants(rows, Upsert::at),
+                Sql.array(rows, BigDecimal.class, u -> u.amount() == null ? BigDecimal.ZERO : u.amount()),
+                Sql.array(rows, String.class, Upsert::currency),
+                Sql.array(rows, String.class, Upsert::productLine),
+                Sql.array(rows, LocalDate.class, Upsert::expectedClose),
+                Sql.array(rows, Integer.class, Upsert::probability),
+                Sql.array(rows, String.class, u -> u.event().ownerId()),
+                Sql.array(rows, String.class, u -> u.event().ownerTeam()),
+                Sql.array(rows, Long.class, u -> u.event().aggregateVersion()), moves)
                 .replaceWithVoid();
     }
 
@@ -166,10 +173,11 @@ public class OpportunityFacts {
         }
         return Sql.update("""
                         UPDATE opportunity_fact o SET won_at = COALESCE(o.won_at, d.at)
-                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                        FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(CAST(?2 AS text[]) AS timestamptz[])) AS d(id, at)
                         WHERE o.opportunity_id = d.id""",
-                Sql.array(won, u -> u.event().aggregateId()), Sql.array(won, Upsert::at)).replaceWithVoid();
+                Sql.array(won, UUID.class, u -> u.event().aggregateId()),
+                Sql.instants(won, Upsert::at)).replaceWithVoid();
     }
 
     /** History rows are keyed by version, so a redelivered or late move is recorded once, in its place. */
@@ -180,19 +188,21 @@ public class OpportunityFacts {
         return Sql.update("""
                         INSERT INTO stage_transition (opportunity_id, aggregate_version, from_stage, to_stage, backward,
                                                       occurred_at, owner_id, owner_team)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS bigint[]),
-                                CAST(CAST(?3 AS text) AS text[]),
-                                CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS boolean[]),
-                                CAST(CAST(?6 AS text) AS timestamptz[]),
-                                CAST(CAST(?7 AS text) AS text[]),
-                                CAST(CAST(?8 AS text) AS text[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(?2 AS bigint[]),
+                                CAST(?3 AS text[]),
+                                CAST(?4 AS text[]),
+                                CAST(?5 AS boolean[]),
+                                CAST(CAST(?6 AS text[]) AS timestamptz[]),
+                                CAST(?7 AS text[]),
+                                CAST(?8 AS text[]))
                         ON CONFLICT DO NOTHING""",
-                Sql.array(rows, t -> t.event().aggregateId()), Sql.array(rows, t -> t.event().aggregateVersion()),
-                Sql.array(rows, Transition::from), Sql.array(rows, Transition::to), Sql.array(rows, Transition::backward),
-                Sql.array(rows, Transition::at), Sql.array(rows, t -> t.event().ownerId()),
-                Sql.array(rows, t -> t.event().ownerTeam())).replaceWithVoid();
+                Sql.array(rows, UUID.class, t -> t.event().aggregateId()),
+                Sql.array(rows, Long.class, t -> t.event().aggregateVersion()),
+                Sql.array(rows, String.class, Transition::from), Sql.array(rows, String.class, Transition::to),
+                Sql.array(rows, Boolean.class, Transition::backward),
+                Sql.instants(rows, Transition::at), Sql.array(rows, String.class, t -> t.event().ownerId()),
+                Sql.array(rows, String.class, t -> t.event().ownerTeam())).replaceWithVoid();
     }
 
     /**

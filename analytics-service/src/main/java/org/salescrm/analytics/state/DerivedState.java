@@ -66,7 +66,7 @@ public class DerivedState {
                           (SELECT max(k.left_at) FROM key_person_fact k
                             WHERE k.customer_id = x.customer_id AND NOT k.active AND NOT k.archived
                               AND k.kp_type = 'DECISION_MAKER')) AS decision_maker_left_at
-                      FROM customer_fact x WHERE x.customer_id IN (?1)),
+                      FROM customer_fact x WHERE x.customer_id = ANY (CAST(?1 AS uuid[]))),
                 u AS (UPDATE customer_fact c SET won_deals = n.won_deals, lost_opportunities = n.lost_opportunities,
                     last_lost_at = n.last_lost_at, last_visit_at = n.last_visit_at, open_follow_ups = n.open_follow_ups,
                     overdue_follow_ups = n.overdue_follow_ups, active_decision_makers = n.active_decision_makers,
@@ -78,6 +78,7 @@ public class DerivedState {
                       IS DISTINCT FROM (n.won_deals, n.lost_opportunities, n.last_lost_at, n.last_visit_at,
                        n.open_follow_ups, n.overdue_follow_ups, n.active_decision_makers, n.decision_maker_left_at))
                 SELECT n.customer_id FROM n WHERE n.last_visit_at IS NOT DISTINCT FROM n.held_visit_at""",
-                ids, today).map(rows -> rows.stream().map(r -> r.uuid("customer_id")).collect(Collectors.toSet()));
+                Sql.array(ids, UUID.class),
+                today).map(rows -> rows.stream().map(r -> r.uuid("customer_id")).collect(Collectors.toSet()));
     }
 }

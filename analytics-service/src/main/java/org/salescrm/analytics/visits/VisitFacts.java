@@ -44,21 +44,24 @@ public class VisitFacts {
         return Sql.rows("""
                         INSERT INTO visit_fact (visit_id, customer_id, opportunity_id, owner_id, owner_team, occurred_at,
                                                 sentiment, effective, aggregate_version)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]),
-                                CAST(CAST(?2 AS text) AS uuid[]),
-                                CAST(CAST(?3 AS text) AS uuid[]),
-                                CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS text[]),
-                                CAST(CAST(?6 AS text) AS timestamptz[]),
-                                CAST(CAST(?7 AS text) AS text[]),
-                                CAST(CAST(?8 AS text) AS boolean[]),
-                                CAST(CAST(?9 AS text) AS bigint[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]),
+                                CAST(?2 AS uuid[]),
+                                CAST(?3 AS uuid[]),
+                                CAST(?4 AS text[]),
+                                CAST(?5 AS text[]),
+                                CAST(CAST(?6 AS text[]) AS timestamptz[]),
+                                CAST(?7 AS text[]),
+                                CAST(?8 AS boolean[]),
+                                CAST(?9 AS bigint[]))
                         ON CONFLICT DO NOTHING RETURNING visit_id""",
-                Sql.array(visits, VisitLogged::aggregateId), Sql.array(visits, VisitLogged::customerId),
-                Sql.array(visits, VisitLogged::opportunityId), Sql.array(visits, VisitLogged::ownerId),
-                Sql.array(visits, VisitLogged::ownerTeam), Sql.array(visits, VisitLogged::occurredAt),
-                Sql.array(visits, VisitLogged::sentiment), Sql.array(visits, VisitLogged::effective),
-                Sql.array(visits, VisitLogged::aggregateVersion))
+                Sql.array(visits, UUID.class, VisitLogged::aggregateId),
+                Sql.array(visits, UUID.class, VisitLogged::customerId),
+                Sql.array(visits, UUID.class, VisitLogged::opportunityId),
+                Sql.array(visits, String.class, VisitLogged::ownerId),
+                Sql.array(visits, String.class, VisitLogged::ownerTeam), Sql.instants(visits, VisitLogged::occurredAt),
+                Sql.array(visits, String.class, VisitLogged::sentiment),
+                Sql.array(visits, Boolean.class, VisitLogged::effective),
+                Sql.array(visits, Long.class, VisitLogged::aggregateVersion))
                 .chain(rows -> {
                     Set<UUID> written = rows.stream().map(r -> r.uuid("visit_id")).collect(Collectors.toSet());
                     return activity.addAll(visits.stream().filter(v -> written.contains(v.aggregateId()))

@@ -41,9 +41,10 @@ public class LastContact {
         // No version bump: a visit is not an edit of the customer, and must not make a client's If-Match stale.
         return Panache.getSession().chain(session -> NativeQueries.update(session, """
                         UPDATE customer c SET last_contact_at = d.at
-                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS timestamptz[])) AS d(id, at)
+                        FROM unnest(CAST(?1 AS uuid[]), CAST(CAST(?2 AS text[]) AS timestamptz[])) AS d(id, at)
                         WHERE c.id = d.id AND (c.last_contact_at IS NULL OR c.last_contact_at < d.at)""",
-                        NativeQueries.array(rows, Map.Entry::getKey), NativeQueries.array(rows, Map.Entry::getValue)))
+                        NativeQueries.array(rows, UUID.class, Map.Entry::getKey),
+                        NativeQueries.instants(rows, Map.Entry::getValue)))
                 .replaceWithVoid();
     }
 

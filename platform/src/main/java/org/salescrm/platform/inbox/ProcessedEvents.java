@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,14 +53,14 @@ public class ProcessedEvents {
         if (consumers.isEmpty()) {
             return Uni.createFrom().item(new HashSet<>());
         }
-        String ids = consumers.keySet().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        // consumer names are the services' own constants: quoted, they need no escaping
-        String names = consumers.values().stream().collect(Collectors.joining("\",\"", "{\"", "\"}"));
+        List<Map.Entry<UUID, String>> marks = List.copyOf(consumers.entrySet());
         return Panache.getSession().chain(session -> NativeQueries.rows(session, """
                         INSERT INTO processed_event (consumer, event_id, processed_at)
                         SELECT d.consumer, d.id, ?3
-                        FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS uuid[])) AS d(consumer, id)
-                        ON CONFLICT DO NOTHING RETURNING event_id""", names, ids, NativeQueries.at(clock.instant())))
+                        FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[])) AS d(consumer, id)
+                        ON CONFLICT DO NOTHING RETURNING event_id""",
+                        NativeQueries.array(marks, String.class, Map.Entry::getValue),
+                        NativeQueries.array(marks, UUID.class, Map.Entry::getKey), NativeQueries.at(clock.instant())))
                 .map(rows -> rows.stream().map(row -> row.uuid("event_id"))
                         .collect(Collectors.toCollection(HashSet::new)));
     }

@@ -196,21 +196,26 @@ public class ActualFacts {
         return Panache.getSession().chain(session -> NativeQueries.update(session, """
                         INSERT INTO actual_fact (source_id, metric, rep_id, team, product_line, customer_id, day,
                                                  amount, aggregate_version, opportunity_id)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS text[]),
-                                CAST(CAST(?3 AS text) AS text[]), CAST(CAST(?4 AS text) AS text[]),
-                                CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS uuid[]),
-                                CAST(CAST(?7 AS text) AS date[]), CAST(CAST(?8 AS text) AS numeric[]),
-                                CAST(CAST(?9 AS text) AS bigint[]), CAST(CAST(?10 AS text) AS uuid[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]),
+                                CAST(?3 AS text[]), CAST(?4 AS text[]),
+                                CAST(?5 AS text[]), CAST(?6 AS uuid[]),
+                                CAST(?7 AS date[]), CAST(?8 AS numeric[]),
+                                CAST(?9 AS bigint[]), CAST(?10 AS uuid[]))
                         ON CONFLICT (source_id, metric) DO UPDATE SET
                             rep_id = excluded.rep_id, team = excluded.team, product_line = excluded.product_line,
                             customer_id = excluded.customer_id, day = excluded.day, amount = excluded.amount,
                             aggregate_version = excluded.aggregate_version, opportunity_id = excluded.opportunity_id
                         WHERE actual_fact.aggregate_version < excluded.aggregate_version""",
-                        NativeQueries.array(facts, Fact::sourceId), NativeQueries.array(facts, Fact::metric),
-                        NativeQueries.array(facts, Fact::repId), NativeQueries.array(facts, Fact::team),
-                        NativeQueries.array(facts, Fact::productLine), NativeQueries.array(facts, Fact::customerId),
-                        NativeQueries.array(facts, Fact::day), NativeQueries.array(facts, Fact::amount),
-                        NativeQueries.array(facts, Fact::version), NativeQueries.array(facts, Fact::opportunityId)))
+                        NativeQueries.array(facts, UUID.class, Fact::sourceId),
+                        NativeQueries.array(facts, String.class, Fact::metric),
+                        NativeQueries.array(facts, String.class, Fact::repId),
+                        NativeQueries.array(facts, String.class, Fact::team),
+                        NativeQueries.array(facts, String.class, Fact::productLine),
+                        NativeQueries.array(facts, UUID.class, Fact::customerId),
+                        NativeQueries.array(facts, LocalDate.class, Fact::day),
+                        NativeQueries.array(facts, BigDecimal.class, Fact::amount),
+                        NativeQueries.array(facts, Long.class, Fact::version),
+                        NativeQueries.array(facts, UUID.class, Fact::opportunityId)))
                 .replaceWithVoid();
     }
 

@@ -45,8 +45,8 @@ public class CustomerOwners {
         }
         return Panache.getSession().chain(session -> NativeQueries.update(session, """
                         INSERT INTO customer_owner (customer_id, owner_id, owner_team, aggregate_version)
-                        SELECT * FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS text[]),
-                                CAST(CAST(?3 AS text) AS text[]), CAST(CAST(?4 AS text) AS bigint[]))
+                        SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]),
+                                CAST(?3 AS text[]), CAST(?4 AS bigint[]))
                                 AS u(customer_id, owner_id, owner_team, aggregate_version)
                         -- an upsert locks the row it conflicts with even when its WHERE then refuses it
                         WHERE NOT EXISTS (SELECT 1 FROM customer_owner c WHERE c.customer_id = u.customer_id
@@ -54,10 +54,10 @@ public class CustomerOwners {
                         ON CONFLICT (customer_id) DO UPDATE SET owner_id = excluded.owner_id,
                             owner_team = excluded.owner_team, aggregate_version = excluded.aggregate_version
                         WHERE customer_owner.aggregate_version < excluded.aggregate_version""",
-                        NativeQueries.array(newest.values(), DomainEvent::aggregateId),
-                        NativeQueries.array(newest.values(), DomainEvent::ownerId),
-                        NativeQueries.array(newest.values(), DomainEvent::ownerTeam),
-                        NativeQueries.array(newest.values(), DomainEvent::aggregateVersion)))
+                        NativeQueries.array(newest.values(), UUID.class, DomainEvent::aggregateId),
+                        NativeQueries.array(newest.values(), String.class, DomainEvent::ownerId),
+                        NativeQueries.array(newest.values(), String.class, DomainEvent::ownerTeam),
+                        NativeQueries.array(newest.values(), Long.class, DomainEvent::aggregateVersion)))
                 .replaceWithVoid();
     }
 
@@ -68,10 +68,10 @@ public class CustomerOwners {
         }
         return Panache.getSession().chain(session -> NativeQueries.rows(session, """
                         SELECT c.customer_id, c.owner_id, c.owner_team FROM customer_owner c
-                        WHERE c.customer_id = ANY (CAST(CAST(?1 AS text) AS uuid[]))
+                        WHERE c.customer_id = ANY (CAST(?1 AS uuid[]))
                           AND NOT EXISTS (SELECT 1 FROM archived_record x
                                           WHERE x.archived AND x.record_id = c.customer_id)""",
-                        NativeQueries.array(customerIds, id -> id)))
+                        NativeQueries.array(customerIds, UUID.class)))
                 .map(rows -> rows.stream().map(row -> new Owner(row.uuid("customer_id"), row.text("owner_id"),
                         row.text("owner_team"))).toList());
     }

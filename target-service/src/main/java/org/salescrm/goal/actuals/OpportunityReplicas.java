@@ -161,9 +161,9 @@ public class OpportunityReplicas {
         }
         return Panache.getSession().chain(session -> NativeQueries.rows(session, """
                         SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team FROM opportunity_replica o
-                        WHERE o.opportunity_id = ANY (CAST(CAST(?1 AS text) AS uuid[])) AND NOT\s"""
+                        WHERE o.opportunity_id = ANY (CAST(?1 AS uuid[])) AND NOT\s"""
                                 + ArchivedRecords.archivedDeal("o"),
-                        NativeQueries.array(opportunityIds, id -> id)))
+                        NativeQueries.array(opportunityIds, UUID.class)))
                 .map(rows -> rows.stream().map(row -> new Owned(row.uuid("opportunity_id"), row.uuid("customer_id"),
                         row.text("owner_id"), row.text("owner_team"))).toList());
     }

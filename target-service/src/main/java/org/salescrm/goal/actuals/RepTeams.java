@@ -42,9 +42,9 @@ public class RepTeams {
         }
         return Panache.getSession().chain(session -> NativeQueries.update(session, """
                                 INSERT INTO rep_team (rep_id, team, seen_at)
-                                SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]),
-                                        CAST(CAST(?2 AS text) AS text[]),
-                                        CAST(CAST(?3 AS text) AS timestamptz[])) AS u(rep_id, team, seen_at)
+                                SELECT * FROM unnest(CAST(?1 AS text[]),
+                                        CAST(?2 AS text[]),
+                                        CAST(CAST(?3 AS text[]) AS timestamptz[])) AS u(rep_id, team, seen_at)
                                 -- an upsert locks the row it conflicts with even when its WHERE then refuses it, and
                                 -- the lock holds until the batch commits: concurrent batches about the same reps
                                 -- waited on each other for rows none of them changed
@@ -52,17 +52,17 @@ public class RepTeams {
                                                   WHERE r.rep_id = u.rep_id AND r.seen_at > u.seen_at)
                                 ON CONFLICT (rep_id) DO UPDATE SET team = excluded.team, seen_at = excluded.seen_at
                                 WHERE rep_team.seen_at <= excluded.seen_at""",
-                                NativeQueries.array(newest.values(), DomainEvent::ownerId),
-                                NativeQueries.array(newest.values(), DomainEvent::ownerTeam),
-                                NativeQueries.array(newest.values(), DomainEvent::occurredAt))
+                                NativeQueries.array(newest.values(), String.class, DomainEvent::ownerId),
+                                NativeQueries.array(newest.values(), String.class, DomainEvent::ownerTeam),
+                                NativeQueries.instants(newest.values(), DomainEvent::occurredAt))
                         // a rep's goals set before their team was known (by an admin) now belong to that team
                         .chain(() -> NativeQueries.update(session, """
                                         UPDATE goal g SET owner_team = t.team
-                                        FROM unnest(CAST(CAST(?1 AS text) AS text[]),
-                                                    CAST(CAST(?2 AS text) AS text[])) AS t(rep_id, team)
+                                        FROM unnest(CAST(?1 AS text[]),
+                                                    CAST(?2 AS text[])) AS t(rep_id, team)
                                         WHERE g.scope_level = 'REP' AND g.owner_team IS NULL AND g.scope_id = t.rep_id""",
-                                NativeQueries.array(first.values(), DomainEvent::ownerId),
-                                NativeQueries.array(first.values(), DomainEvent::ownerTeam))))
+                                NativeQueries.array(first.values(), String.class, DomainEvent::ownerId),
+                                NativeQueries.array(first.values(), String.class, DomainEvent::ownerTeam))))
                 .replaceWithVoid();
     }
 
@@ -72,8 +72,8 @@ public class RepTeams {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(session -> NativeQueries.rows(session,
-                        "SELECT rep_id, team FROM rep_team WHERE rep_id = ANY (CAST(CAST(?1 AS text) AS text[]))",
-                        NativeQueries.array(repIds, id -> id)))
+                        "SELECT rep_id, team FROM rep_team WHERE rep_id = ANY (CAST(?1 AS text[]))",
+                        NativeQueries.array(repIds, String.class)))
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.text("rep_id"), row -> row.text("team"))));
     }
 

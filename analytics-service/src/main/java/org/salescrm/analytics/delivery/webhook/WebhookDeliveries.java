@@ -72,17 +72,17 @@ public class WebhookDeliveries {
                         INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, payload, status, attempts,
                                                       next_attempt_at, created_at, updated_at)
                         SELECT gen_random_uuid(), s.id, d.event_id, d.event_type, d.payload, 'PENDING', 0, ?5, ?5, ?5
-                        FROM unnest(CAST(CAST(?1 AS text) AS uuid[]), CAST(CAST(?2 AS text) AS text[]),
-                                    CAST(CAST(?3 AS text) AS text[]), CAST(CAST(?4 AS text) AS text[]))
+                        FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]),
+                                    CAST(?3 AS text[]), CAST(?4 AS text[]))
                                  AS d(event_id, event_type, payload, team)
                         JOIN webhook_subscription s ON s.deleted_at IS NULL
                              AND (cardinality(s.teams) = 0 OR d.team = ANY (s.teams))
                              AND d.event_type = ANY (s.event_types)
                         ON CONFLICT (subscription_id, event_id) DO NOTHING""",
-                Sql.array(events, DomainEvent::eventId),
-                Sql.array(events, event -> EventCatalog.typeOf(event.getClass()).name()),
-                Sql.array(events, event -> published.get(event.eventId())),
-                Sql.array(events, event -> event.ownerTeam() == null ? "" : event.ownerTeam()),
+                Sql.array(events, UUID.class, DomainEvent::eventId),
+                Sql.array(events, String.class, event -> EventCatalog.typeOf(event.getClass()).name()),
+                Sql.array(events, String.class, event -> published.get(event.eventId())),
+                Sql.array(events, String.class, event -> event.ownerTeam() == null ? "" : event.ownerTeam()),
                 Sql.at(clock.instant()));
     }
 
