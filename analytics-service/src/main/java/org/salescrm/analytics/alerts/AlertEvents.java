@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.analytics.AlertChanged;
 import org.salescrm.events.analytics.AlertRaised;
 import org.salescrm.events.analytics.AlertReason;
@@ -24,19 +24,19 @@ public class AlertEvents {
     }
 
     Uni<Void> raised(Alert a, Instant now) {
-        return outbox.append(new AlertRaised(UUID.randomUUID(), a.id, a.version, a.ownerId, a.ownerTeam, now,
+        return outbox.append(new AlertRaised(EventIds.next(), a.id, a.version, a.ownerId, a.ownerTeam, now,
                 a.alertType.name(), a.subjectId, a.customerId, a.severity.name(), list(a), a.raisedAt));
     }
 
     Uni<Void> changed(Alert a, String change, String changedBy, Instant now) {
-        return outbox.append(new AlertChanged(UUID.randomUUID(), a.id, a.version, a.ownerId, a.ownerTeam, now,
+        return outbox.append(new AlertChanged(EventIds.next(), a.id, a.version, a.ownerId, a.ownerTeam, now,
                 a.alertType.name(), a.subjectId, a.customerId, a.status.name(), a.severity.name(), list(a), change,
                 "ACKNOWLEDGED".equals(change) ? a.note : "SNOOZED".equals(change) ? a.snoozeReason : null, changedBy,
                 a.snoozedUntil, a.escalatedTo));
     }
 
     Uni<Void> resolved(Alert a, Instant now) {
-        return outbox.append(new AlertResolved(UUID.randomUUID(), a.id, a.version, a.ownerId, a.ownerTeam, now,
+        return outbox.append(new AlertResolved(EventIds.next(), a.id, a.version, a.ownerId, a.ownerTeam, now,
                 a.alertType.name(), a.subjectId, a.customerId, a.resolvedAt, a.resolution, a.escalatedTo));
     }
 

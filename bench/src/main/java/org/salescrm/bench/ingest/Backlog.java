@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.salescrm.bench.data.Ids;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.DomainEvent;
 import org.salescrm.events.EventCodec;
 import org.salescrm.events.Topics;
@@ -60,7 +61,7 @@ public final class Backlog {
     private VisitLogged visit() {
         int customer = randomCustomer();
         Instant at = Instant.now().minus(ThreadLocalRandom.current().nextInt(1, 72), ChronoUnit.HOURS);
-        return new VisitLogged(UUID.randomUUID(), UUID.randomUUID(), 1, Ids.ownerOf(customer), Ids.TEAM, at,
+        return new VisitLogged(EventIds.next(), UUID.randomUUID(), 1, Ids.ownerOf(customer), Ids.TEAM, at,
                 Ids.customer(customer), null, "ONSITE", List.of(), "需求调研", true, "POSITIVE", true, false, at, 45,
                 null);
     }
@@ -68,7 +69,7 @@ public final class Backlog {
     private OpportunityOpened opportunity() {
         int customer = randomCustomer();
         LocalDate today = LocalDate.now();
-        return new OpportunityOpened(UUID.randomUUID(), UUID.randomUUID(), 1, Ids.ownerOf(customer), Ids.TEAM,
+        return new OpportunityOpened(EventIds.next(), UUID.randomUUID(), 1, Ids.ownerOf(customer), Ids.TEAM,
                 Instant.now(), Ids.customer(customer), "压测商机", new BigDecimal("120000.00"), "CNY", "ERP 许可",
                 "TARGET", 10, today.plusDays(60), today);
     }

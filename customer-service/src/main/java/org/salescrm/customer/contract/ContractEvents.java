@@ -3,7 +3,7 @@ package org.salescrm.customer.contract;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.customer.ContractSigned;
 import org.salescrm.events.customer.PaymentReceived;
 
@@ -15,7 +15,7 @@ final class ContractEvents {
 
     /** Business time is the start of the signing day: the deal's money counts from that day. */
     static ContractSigned signed(Contract c, List<Instalment> plan, ZoneId zone) {
-        return new ContractSigned(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam,
+        return new ContractSigned(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam,
                 c.signedOn.atStartOfDay(zone).toInstant(), c.customerId, c.opportunityId, c.number, c.signedOn,
                 c.amount, c.currency, plan.stream()
                         .map(i -> new ContractSigned.Instalment(i.id, i.dueOn, i.amount)).toList());
@@ -23,7 +23,7 @@ final class ContractEvents {
 
     /** Business time is the start of the day the money came in, as the event's contract says. */
     static PaymentReceived received(Contract c, Payment p, Instalment paid, List<Instalment> plan, ZoneId zone) {
-        return new PaymentReceived(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam,
+        return new PaymentReceived(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam,
                 p.receivedOn.atStartOfDay(zone).toInstant(), c.customerId, c.opportunityId, p.id, paid.id,
                 p.receivedOn, p.amount, c.currency, paid.outstanding(),
                 plan.stream().map(Instalment::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));

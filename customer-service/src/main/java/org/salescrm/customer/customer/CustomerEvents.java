@@ -1,7 +1,7 @@
 package org.salescrm.customer.customer;
 
 import java.util.List;
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.customer.CustomerCreated;
 import org.salescrm.events.customer.CustomerDeleted;
 import org.salescrm.events.customer.CustomerRestored;
@@ -15,22 +15,22 @@ final class CustomerEvents {
     }
 
     static CustomerCreated created(Customer c) {
-        return new CustomerCreated(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.createdAt, c.name,
+        return new CustomerCreated(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam, c.createdAt, c.name,
                 c.grade, c.industry, c.region, c.scale, c.source, c.createdBy);
     }
 
     static CustomerUpdated updated(Customer c, List<FieldChange> changes, String previousGrade, String by) {
-        return new CustomerUpdated(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
+        return new CustomerUpdated(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
                 c.grade, c.industry, c.region, c.scale, c.source, changes.stream().map(FieldChange::field).toList(),
                 previousGrade, by);
     }
 
     static CustomerDeleted deleted(Customer c, String by) {
-        return new CustomerDeleted(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.deletedAt, c.name, by);
+        return new CustomerDeleted(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam, c.deletedAt, c.name, by);
     }
 
     static CustomerRestored restored(Customer c, String by) {
-        return new CustomerRestored(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
+        return new CustomerRestored(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam, c.updatedAt, c.name,
                 c.grade, by);
     }
 }

@@ -2,8 +2,8 @@ package org.salescrm.customer.keyperson;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.salescrm.customer.customer.Customer;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.customer.DecisionMakerLost;
 import org.salescrm.events.customer.KeyPersonAdded;
 import org.salescrm.events.customer.KeyPersonDeleted;
@@ -18,33 +18,33 @@ final class KeyPersonEvents {
     }
 
     static KeyPersonAdded added(KeyPerson k, Customer c) {
-        return new KeyPersonAdded(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.createdAt, k.customerId,
+        return new KeyPersonAdded(EventIds.next(), k.id, k.version, c.ownerId, c.ownerTeam, k.createdAt, k.customerId,
                 k.name, k.title, k.department, k.kpType, k.buyingRole, k.attitude, k.reportsToId);
     }
 
     static KeyPersonUpdated updated(KeyPerson k, Customer c, List<String> changedFields, Instant at) {
-        return new KeyPersonUpdated(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId,
+        return new KeyPersonUpdated(EventIds.next(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId,
                 k.name, k.title, k.department, k.kpType, k.buyingRole, k.attitude, k.reportsToId, changedFields);
     }
 
     static KeyPersonLeft left(KeyPerson k, Customer c, long decisionMakersLeft, Instant at) {
-        return new KeyPersonLeft(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId, k.name,
+        return new KeyPersonLeft(EventIds.next(), k.id, k.version, c.ownerId, c.ownerTeam, at, k.customerId, k.name,
                 k.kpType, k.leftOn, k.isDecisionMaker(), (int) decisionMakersLeft);
     }
 
     static KeyPersonDeleted deleted(KeyPerson k, Customer c, String by) {
-        return new KeyPersonDeleted(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.deletedAt,
+        return new KeyPersonDeleted(EventIds.next(), k.id, k.version, c.ownerId, c.ownerTeam, k.deletedAt,
                 k.customerId, k.name, k.kpType, by);
     }
 
     static KeyPersonRestored restored(KeyPerson k, Customer c, String by) {
-        return new KeyPersonRestored(UUID.randomUUID(), k.id, k.version, c.ownerId, c.ownerTeam, k.updatedAt,
+        return new KeyPersonRestored(EventIds.next(), k.id, k.version, c.ownerId, c.ownerTeam, k.updatedAt,
                 k.customerId, k.name, k.kpType, k.active, by);
     }
 
     /** About the customer, so it carries the customer's current version (see DomainEvent). */
     static DecisionMakerLost decisionMakerLost(KeyPerson k, Customer c, Instant at) {
-        return new DecisionMakerLost(UUID.randomUUID(), c.id, c.version, c.ownerId, c.ownerTeam, at, k.id, k.name,
+        return new DecisionMakerLost(EventIds.next(), c.id, c.version, c.ownerId, c.ownerTeam, at, k.id, k.name,
                 k.leftOn);
     }
 }

@@ -4,11 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.salescrm.customer.customer.Customer;
 import org.salescrm.customer.customer.CustomerRepository;
 import org.salescrm.customer.history.CustomerHistory;
 import org.salescrm.customer.opportunity.OpportunityOwnership;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.customer.CustomerOwnerChanged;
 import org.salescrm.platform.outbox.Outbox;
 
@@ -49,7 +49,7 @@ public class OwnerChanges {
         return customers.flush()
                 .chain(() -> history.ownerChanged(c.id, now, move.by(), move.historyChange(), fromOwnerId, fromTeam,
                         move.toOwnerId(), move.toTeam(), move.reason()))
-                .chain(() -> outbox.append(new CustomerOwnerChanged(UUID.randomUUID(), c.id, c.version, c.ownerId,
+                .chain(() -> outbox.append(new CustomerOwnerChanged(EventIds.next(), c.id, c.version, c.ownerId,
                         c.ownerTeam, now, fromOwnerId, fromTeam, move.eventChange(), move.reason(), move.by(), c.name,
                         c.grade)))
                 .chain(() -> move.opportunitiesFollow()

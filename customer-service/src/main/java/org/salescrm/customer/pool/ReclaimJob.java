@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.salescrm.customer.customer.Customer;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.customer.CustomerReclaimWarning;
 import org.salescrm.platform.database.AdvisoryLocks;
 import org.salescrm.platform.outbox.Outbox;
@@ -124,7 +124,7 @@ public class ReclaimJob {
                         .setParameter(1, silence)
                         .setParameter(2, c.id)
                         .executeUpdate())
-                .chain(() -> outbox.append(new CustomerReclaimWarning(UUID.randomUUID(), c.id, c.version, c.ownerId,
+                .chain(() -> outbox.append(new CustomerReclaimWarning(EventIds.next(), c.id, c.version, c.ownerId,
                         c.ownerTeam, now, c.name, reclaimOn, (int) daysSilent, c.grade)));
     }
 }

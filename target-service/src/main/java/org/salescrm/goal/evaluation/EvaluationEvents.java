@@ -1,6 +1,6 @@
 package org.salescrm.goal.evaluation;
 
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.target.EvaluationPublished;
 
 final class EvaluationEvents {
@@ -9,7 +9,7 @@ final class EvaluationEvents {
     }
 
     static EvaluationPublished published(Evaluation e) {
-        return new EvaluationPublished(UUID.randomUUID(), e.id, e.version, e.ownerId, e.ownerTeam, e.evaluatedAt,
+        return new EvaluationPublished(EventIds.next(), e.id, e.version, e.ownerId, e.ownerTeam, e.evaluatedAt,
                 e.repId, e.period, e.targetRevenue, e.actualRevenue, e.achievementRate, e.newCustomers,
                 e.retentionRate, e.score, e.grade.name());
     }

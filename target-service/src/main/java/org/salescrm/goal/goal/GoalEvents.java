@@ -1,6 +1,6 @@
 package org.salescrm.goal.goal;
 
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.target.GoalAcknowledged;
 import org.salescrm.events.target.GoalSet;
 
@@ -11,12 +11,12 @@ final class GoalEvents {
     }
 
     static GoalSet set(Goal g) {
-        return new GoalSet(UUID.randomUUID(), g.id, g.version, g.ownerId, g.ownerTeam, g.createdAt, g.period,
+        return new GoalSet(EventIds.next(), g.id, g.version, g.ownerId, g.ownerTeam, g.createdAt, g.period,
                 g.metric.name(), g.scopeLevel.name(), g.scopeId, g.target, g.parentId, g.createdBy);
     }
 
     static GoalAcknowledged acknowledged(Goal g) {
-        return new GoalAcknowledged(UUID.randomUUID(), g.id, g.version, g.ownerId, g.ownerTeam, g.acknowledgedAt,
+        return new GoalAcknowledged(EventIds.next(), g.id, g.version, g.ownerId, g.ownerTeam, g.acknowledgedAt,
                 g.acknowledgedBy, g.acknowledgedAt);
     }
 }

@@ -1,7 +1,7 @@
 package org.salescrm.goal.organisation;
 
 import java.time.Instant;
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.target.Organisation;
 import org.salescrm.events.target.RegionChanged;
 import org.salescrm.events.target.TeamChanged;
@@ -13,12 +13,12 @@ final class OrganisationEvents {
     }
 
     static RegionChanged regionChanged(RegionVersion r, Instant now) {
-        return new RegionChanged(UUID.randomUUID(), Organisation.regionId(r.region), r.version, r.headId, null, now,
+        return new RegionChanged(EventIds.next(), Organisation.regionId(r.region), r.version, r.headId, null, now,
                 r.region, r.name, r.headId, r.effectiveFrom, r.changedBy);
     }
 
     static TeamChanged teamChanged(TeamVersion t, Instant now) {
-        return new TeamChanged(UUID.randomUUID(), Organisation.teamId(t.team), t.version, t.managerId, t.team, now,
+        return new TeamChanged(EventIds.next(), Organisation.teamId(t.team), t.version, t.managerId, t.team, now,
                 t.team, t.region, t.managerId, t.reportsTo, t.effectiveFrom, t.changedBy);
     }
 }

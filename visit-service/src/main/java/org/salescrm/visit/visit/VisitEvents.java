@@ -1,7 +1,7 @@
 package org.salescrm.visit.visit;
 
 import java.util.List;
-import java.util.UUID;
+import org.salescrm.events.EventIds;
 import org.salescrm.events.visit.VisitCorrected;
 import org.salescrm.events.visit.VisitLogged;
 
@@ -12,7 +12,7 @@ final class VisitEvents {
     }
 
     static VisitLogged logged(Visit v) {
-        return new VisitLogged(UUID.randomUUID(), v.id, v.version, v.ownerId, v.ownerTeam, v.occurredAt,
+        return new VisitLogged(EventIds.next(), v.id, v.version, v.ownerId, v.ownerTeam, v.occurredAt,
                 v.customerId, v.opportunityId, v.method.name(), v.keyPersonIds, v.purpose, v.purposeAchieved,
                 v.sentiment == null ? null : v.sentiment.name(), v.effective, v.lateEntry, v.loggedAt,
                 v.durationMinutes, v.followUpId);
@@ -20,7 +20,7 @@ final class VisitEvents {
 
     /** The correction happened now; visitOccurredAt keeps the visit's own day for counts. */
     static VisitCorrected corrected(Visit v, List<String> changedFields, String by) {
-        return new VisitCorrected(UUID.randomUUID(), v.id, v.version, v.ownerId, v.ownerTeam, v.updatedAt,
+        return new VisitCorrected(EventIds.next(), v.id, v.version, v.ownerId, v.ownerTeam, v.updatedAt,
                 v.customerId, v.occurredAt, changedFields, v.sentiment == null ? null : v.sentiment.name(),
                 v.purposeAchieved, v.effective, by);
     }
