@@ -37,7 +37,8 @@ public final class Sql {
     }
 
     /** One column of a set of rows as an array parameter: {@link NativeQueries#array}. */
-    public static <T, V> NativeQueries.ArrayParameter array(Collection<T> rows, Class<V> type, Function<T, ? extends V> column) {
+    public static <T, V> NativeQueries.ArrayParameter array(Collection<T> rows, Class<V> type,
+                                                            Function<T, ? extends V> column) {
         return NativeQueries.array(rows, type, column);
     }
 
