@@ -74,6 +74,7 @@ public class EventInbox {
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Function<String, String> consumerOfTopic,
                                   BatchEffect effect) {
+        Executor context = onCurrentContext();
         List<Decoded> decoded = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -87,7 +88,7 @@ public class EventInbox {
         }
         Uni<Void> applied = decoded.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().deferred(() -> applyBatchOnce(decoded, effect))
-                        .runSubscriptionOn(onCurrentContext())
+                        .runSubscriptionOn(context)
                         .onFailure(DatabaseFailures::isUnavailable).retry()
                         .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
                         .onFailure(DatabaseFailures::isDeadlock).retry()
@@ -96,7 +97,7 @@ public class EventInbox {
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("%s: a batch of %d failed (%s); applying its records one by one",
                                     consumers(decoded), decoded.size(), failure.getMessage());
-                            return oneByOne(decoded, effect);
+                            return oneByOne(decoded, effect, context);
                         });
         return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().last().replaceWithVoid()
@@ -124,16 +125,21 @@ public class EventInbox {
                 })));
     }
 
-    private Uni<Void> oneByOne(List<Decoded> batch, BatchEffect effect) {
+    /**
+     * Each record on the batch's context, taken when the batch came: a record's turn comes when the one before it
+     * is done, which for a dead-lettered one is on the dead-letter producer's thread, where Hibernate Reactive
+     * cannot run (the record after a dead-lettered one failed every attempt there and was dead-lettered too).
+     */
+    private Uni<Void> oneByOne(List<Decoded> batch, BatchEffect effect, Executor context) {
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(d -> applyAlone(d, effect))
+                .onItem().transformToUniAndConcatenate(d -> applyAlone(d, effect, context))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> applyAlone(Decoded d, BatchEffect effect) {
+    private Uni<Void> applyAlone(Decoded d, BatchEffect effect, Executor context) {
         Function<DomainEvent, Uni<Void>> alone = event -> effect.apply(List.of(event));
         return Uni.createFrom().deferred(() -> applyOnce(d.consumer, d.event, alone))
-                .runSubscriptionOn(onCurrentContext())
+                .runSubscriptionOn(context)
                 .onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(OUTAGE_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
                 .onFailure().retry()
