@@ -70,8 +70,7 @@ final class Deals {
                         (SELECT max(v.occurred_at) FROM visit_fact v WHERE v.customer_id = k.customer_id) AS visited,
                         (SELECT max(f.completed_at) FROM follow_up_fact f
                           WHERE f.customer_id = k.customer_id AND f.status = 'COMPLETED') AS followed_up,
-                        -- a set read once: the array's cast, written per row, ran again for every row
-                        k.customer_id IN (SELECT unnest(CAST(?2 AS uuid[]))) AS activity_only
+                        k.customer_id = ANY (CAST(?2 AS uuid[])) AS activity_only
                       FROM (SELECT DISTINCT customer_id FROM opportunity_fact
                             WHERE customer_id = ANY (CAST(?1 AS uuid[]))) k)
                 SELECT o.opportunity_id, o.customer_id, o.owner_id, o.owner_team, o.stage, o.status, o.stage_entered_at,

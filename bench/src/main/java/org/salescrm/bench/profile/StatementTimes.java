@@ -17,7 +17,7 @@ import org.salescrm.embedded.PostgresServer;
  */
 public final class StatementTimes {
 
-    /** Planning counted too ({@link #SETTINGS}): a statement whose IN list varies in length is planned at every call. */
+    /** Planning counted too ({@link #SETTINGS}): the services prepare no statement, so each is planned at every call. */
     private static final String TOP = """
             SELECT d.datname, s.calls, s.total_exec_time + s.total_plan_time AS total_time, s.total_plan_time, s.rows,
                    left(regexp_replace(s.query, '\\s+', ' ', 'g'), 220) AS query,
